@@ -1,0 +1,69 @@
+"""Time `bulletin generate` as a whole process: wall time / audio duration, and peak memory.
+
+Usage: python bench/bench_generate.py [ARTICLE] [--runs N] [--engine espeak]
+
+Targets for the espeak-ng engine (issue 2): wall time <= 0.05 x audio duration and peak
+RSS <= 300 MB. Timings on shared machines are noisy: the report gives the median and the
+spread of N runs, all measured in this one invocation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_ARTICLE = ROOT / "seeds" / "tokayev-putin-moscow.txt"
+
+
+def run_once(article: Path, engine: str, out_dir: Path) -> tuple[float, float, dict]:
+    """One `bulletin generate` in a child process: (wall seconds, peak RSS MB, episode)."""
+    command = [sys.executable, "-m", "bulletin", "generate", str(article), "-o", str(out_dir)]
+    command += ["--engine", engine, "--json"]
+    started = time.perf_counter()
+    pid = os.posix_spawn(sys.executable, command, os.environ)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"bulletin generate failed with status {status}")
+    manifest = json.loads(next(out_dir.glob("*.json")).read_text("utf-8"))
+    return wall, usage.ru_maxrss / 1024, manifest
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", nargs="?", type=Path, default=DEFAULT_ARTICLE)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--engine", default="espeak")
+    args = parser.parse_args()
+    walls, peaks = [], []
+    duration = 0.0
+    for _ in range(args.runs):
+        with tempfile.TemporaryDirectory() as out:
+            wall, peak, manifest = run_once(args.article, args.engine, Path(out))
+        walls.append(wall)
+        peaks.append(peak)
+        duration = manifest["duration"]
+    median = statistics.median(walls)
+    report = {
+        "article": args.article.name,
+        "engine": args.engine,
+        "runs": args.runs,
+        "audio_seconds": duration,
+        "wall_seconds_median": round(median, 3),
+        "wall_seconds_min": round(min(walls), 3),
+        "wall_seconds_max": round(max(walls), 3),
+        "wall_over_audio": round(median / duration, 4),
+        "peak_rss_mb": round(max(peaks), 1),
+    }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""Stage 4, cast: voice profiles and the cast file, and a voice for every segment."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import Any
+
+from bulletin.errors import BulletinError
+from bulletin.model import (
+    Cast,
+    CastMember,
+    EspeakSettings,
+    PostProcess,
+    Script,
+    SegmentKind,
+    VoiceProfile,
+)
+
+CAST_FILE = "cast.toml"
+VOICES_ENV = "BULLETIN_VOICES"
+
+
+def default_voices_dir() -> Path:
+    """`$BULLETIN_VOICES`, else ./voices, else the voices shipped with the package."""
+    if env := os.environ.get(VOICES_ENV):
+        return Path(env)
+    local = Path.cwd() / "voices"
+    if (local / CAST_FILE).is_file():
+        return local
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "_voices", package.parent / "voices"):
+        if (candidate / CAST_FILE).is_file():
+            return candidate
+    raise BulletinError(f"no voices folder found; pass --voices DIR or set {VOICES_ENV}")
+
+
+def load_cast(directory: Path) -> Cast:
+    """Read every voice profile and the cast file in `directory`, checking references."""
+    if not (directory / CAST_FILE).is_file():
+        raise BulletinError(f"{directory}: no {CAST_FILE} in the voices folder")
+    voices = {
+        path.stem: parse_voice(path.stem, _read_toml(path), path)
+        for path in sorted(directory.glob("*.toml"))
+        if path.name != CAST_FILE
+    }
+    return parse_cast(_read_toml(directory / CAST_FILE), voices, directory / CAST_FILE)
+
+
+def parse_voice(name: str, data: dict[str, Any], source: Path | str = "voice") -> VoiceProfile:
+    """A VoiceProfile from a parsed TOML table."""
+    data = dict(data)
+    description = str(data.pop("description", ""))
+    espeak = _dataclass_from(EspeakSettings, data.pop("espeak", {}), f"{source} [espeak]")
+    post = _dataclass_from(PostProcess, data.pop("post", {}), f"{source} [post]")
+    engines = {}
+    for key, value in data.items():
+        if not isinstance(value, dict):
+            raise BulletinError(f"{source}: unknown setting {key!r}")
+        engines[key] = value
+    return VoiceProfile(name, description, espeak, engines, post)
+
+
+def parse_cast(data: dict[str, Any], voices: dict[str, VoiceProfile], source: Path | str) -> Cast:
+    """A Cast from a parsed cast file, every voice name checked against `voices`."""
+
+    def voice_ref(value: object, where: str) -> str:
+        if not isinstance(value, str) or value not in voices:
+            known = ", ".join(sorted(voices)) or "none"
+            raise BulletinError(f"{source}: {where} names unknown voice {value!r} (known: {known})")
+        return value
+
+    members = []
+    for number, entry in enumerate(data.get("speaker", []), start=1):
+        if not isinstance(entry, dict) or not entry.get("name"):
+            raise BulletinError(f"{source}: speaker #{number} needs a name")
+        aliases = tuple(str(a) for a in entry.get("aliases", []))
+        voice = voice_ref(entry.get("voice"), f"speaker {entry['name']!r}")
+        members.append(CastMember(str(entry["name"]), voice, aliases))
+    pool = tuple(voice_ref(v, "pool") for v in data.get("pool", []))
+    if not pool:
+        raise BulletinError(f"{source}: the pool needs at least one voice")
+    return Cast(
+        narrator=voice_ref(data.get("narrator"), "narrator"),
+        quote=voice_ref(data.get("quote", data.get("narrator")), "quote"),
+        members=tuple(members),
+        pool=pool,
+        voices=voices,
+    )
+
+
+def assign_voices(script: Script, cast: Cast) -> Script:
+    """Give every segment a voice: narrator, cast member, pool voice or quote voice."""
+    speakers = _speakers_in_order(script)
+    voice_of = {name: voice for name in speakers if (voice := cast_voice(cast, name))}
+    taken = {cast.narrator, cast.quote, *voice_of.values()}
+    for name in speakers:
+        if name not in voice_of:
+            voice_of[name] = pool_voice(name, cast.pool, taken)
+            taken.add(voice_of[name])
+    segments = [
+        replace(segment, voice=_voice_for(segment.kind, segment.speaker, cast, voice_of))
+        for segment in script.segments
+    ]
+    return replace(script, segments=segments)
+
+
+def cast_voice(cast: Cast, speaker: str) -> str | None:
+    """The voice the cast file gives `speaker` (by name or alias), if any."""
+    for member in cast.members:
+        if speaker == member.name or speaker in member.aliases:
+            return member.voice
+    return None
+
+
+def pool_voice(name: str, pool: tuple[str, ...], taken: set[str]) -> str:
+    """A stable pool voice for `name`: a hash picks the start, taken voices are skipped."""
+    start = int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big") % len(pool)
+    for step in range(len(pool)):
+        candidate = pool[(start + step) % len(pool)]
+        if candidate not in taken:
+            return candidate
+    return pool[start]  # more speakers than pool voices: reuse
+
+
+def _voice_for(kind: SegmentKind, speaker: str | None, cast: Cast, voice_of: dict[str, str]) -> str:
+    if kind is not SegmentKind.QUOTE:
+        return cast.narrator
+    return voice_of[speaker] if speaker else cast.quote
+
+
+def _speakers_in_order(script: Script) -> list[str]:
+    return list(dict.fromkeys(s.speaker for s in script.segments if s.speaker))
+
+
+_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float)}
+
+
+def _dataclass_from(cls: type, table: object, where: str) -> Any:
+    """Build a settings dataclass from a TOML table, naming any bad key or value."""
+    if not isinstance(table, dict):
+        raise BulletinError(f"{where}: expected a table of settings")
+    # Field annotations are strings such as "int" or "float | None" (postponed evaluation).
+    expected = {f.name: _TYPES[str(f.type).removesuffix(" | None")] for f in fields(cls)}
+    for key, value in table.items():
+        if key not in expected:
+            raise BulletinError(f"{where}: unknown setting {key!r} (known: {', '.join(expected)})")
+        if isinstance(value, bool) or not isinstance(value, expected[key]):
+            raise BulletinError(f"{where}: {key} = {value!r} has the wrong type")
+    return cls(**table)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise BulletinError(f"{path}: invalid TOML ({error})") from None
+    except OSError as error:
+        raise BulletinError(f"{path}: cannot read ({error.strerror})") from None

@@ -1,0 +1,248 @@
+"""The `bulletin` command line."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bulletin.errors import BulletinError
+from bulletin.model import Cast, Episode, Script
+from bulletin.pipeline import Progress as Hooks
+
+app = typer.Typer(
+    help="Turn Urdu news articles into podcast-style MP3 bulletins.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+voices_app = typer.Typer(help="List voice profiles and the cast, or preview a voice.")
+app.add_typer(voices_app, name="voices")
+
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True, soft_wrap=True)
+
+VoicesOption = Annotated[
+    Path | None,
+    typer.Option("--voices", help="Voices folder (default: $BULLETIN_VOICES, ./voices, built-in)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+def _cast(voices_dir: Path | None) -> Cast:
+    from bulletin.cast import default_voices_dir, load_cast
+
+    return load_cast(voices_dir or default_voices_dir())
+
+
+@app.command()
+def generate(
+    articles: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8).")],
+    out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Output folder.")] = Path(
+        "audio_out"
+    ),
+    engine: Annotated[str, typer.Option(help="Synthesis engine: espeak.")] = "espeak",
+    show_name: Annotated[str, typer.Option(help="Show name for the artist/album tags.")] = (
+        "Urdu Bulletin"
+    ),
+    bitrate: Annotated[int, typer.Option(help="MP3 constant bit rate in kbps.")] = 128,
+    voices: VoicesOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Synthesize, master and export one MP3 episode per article."""
+    from bulletin.engines import load_engine
+    from bulletin.pipeline import generate as generate_episode
+
+    cast = _cast(voices)
+    loaded = load_engine(engine)
+    for profile in cast.voices.values():  # a typo in any voice fails now, not mid-run
+        loaded.check_voice(profile)
+    failures, episodes = 0, []
+    for article in articles:
+        try:
+            with _progress_bar() as hooks:
+                episode = generate_episode(
+                    article, out_dir, loaded, cast, show_name, bitrate, progress=hooks
+                )
+        except BulletinError as error:
+            failures += 1
+            stderr.print(f"error: {error}", markup=False, highlight=False)
+            continue
+        episodes.append(episode)
+        if not as_json:
+            stdout.print(_summary(episode), markup=False, highlight=False)
+    if as_json:
+        stdout.print_json(json.dumps([_episode_json(e) for e in episodes], ensure_ascii=False))
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def segment(
+    article: Annotated[Path, typer.Argument(help="Article text file (UTF-8).")],
+    voices: VoicesOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the script (kind, speaker, voice, text) without synthesizing."""
+    from bulletin.article import read_article
+    from bulletin.pipeline import prepare
+
+    script = prepare(read_article(article), _cast(voices))
+    if as_json:
+        _print_json(script_json(script))
+        return
+    for number, seg in enumerate(script.segments):
+        who = f"{seg.speaker or '-'} [{seg.voice}]"
+        evidence = f"  ({seg.evidence})" if seg.evidence else ""
+        stdout.print(f"{number:>3} {seg.kind.value:<9} {who}{evidence}", markup=False)
+        stdout.print(f"    {seg.text}", markup=False, highlight=False)
+
+
+def script_json(script: Script) -> dict[str, Any]:
+    """The stable `segment --json` schema."""
+    return {
+        "title": script.title,
+        "segments": [
+            {
+                "kind": s.kind.value,
+                "text": s.text,
+                "speaker": s.speaker,
+                "voice": s.voice,
+                "start_char": s.span.start,
+                "end_char": s.span.end,
+            }
+            for s in script.segments
+        ],
+    }
+
+
+@voices_app.callback(invoke_without_command=True)
+def voices_list(
+    ctx: typer.Context, voices: VoicesOption = None, as_json: JsonOption = False
+) -> None:
+    """List the voice profiles and the cast."""
+    if ctx.invoked_subcommand is not None:
+        return
+    cast = _cast(voices)
+    if as_json:
+        _print_json(_cast_json(cast))
+        return
+    for name, profile in sorted(cast.voices.items()):
+        e = profile.espeak
+        variant = f"{e.language}+{e.variant}" if e.variant else e.language
+        stdout.print(
+            f"{name:<10} espeak {variant:<8} rate {e.rate:<3} pitch {e.pitch:<3} "
+            f"range {e.pitch_range:<3} {profile.description}",
+            markup=False,
+        )
+    stdout.print(f"\nnarrator: {cast.narrator}   unnamed speakers: {cast.quote}", markup=False)
+    for member in cast.members:
+        aliases = f" (also: {', '.join(member.aliases)})" if member.aliases else ""
+        stdout.print(f"{member.name} → {member.voice}{aliases}", markup=False)
+    stdout.print(f"pool: {', '.join(cast.pool)}", markup=False)
+
+
+@voices_app.command("preview")
+def voices_preview(
+    name: Annotated[str, typer.Argument(help="Voice profile name.")],
+    text: Annotated[str, typer.Argument(help="Urdu text to speak.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="WAV file.")] = None,
+    engine: Annotated[str, typer.Option(help="Synthesis engine.")] = "espeak",
+    voices: VoicesOption = None,
+) -> None:
+    """Write a short WAV of one voice speaking TEXT."""
+    import soundfile
+
+    from bulletin.engines import load_engine
+    from bulletin.export import atomic_path
+    from bulletin.synthesis import speak
+
+    cast = _cast(voices)
+    if name not in cast.voices:
+        raise BulletinError(f"unknown voice {name!r} (known: {', '.join(sorted(cast.voices))})")
+    if not text.strip():
+        raise BulletinError("nothing to say: give some Urdu text to preview")
+    clip = speak(load_engine(engine), text, cast.voices[name])
+    output = output or Path("audio_out") / f"preview-{name}.wav"
+    with atomic_path(output) as temporary:
+        soundfile.write(temporary, clip.samples, clip.sample_rate, format="WAV", subtype="PCM_16")
+    stdout.print(f"{output}  {clip.duration:.1f} s", markup=False)
+
+
+def _summary(episode: Episode) -> str:
+    minutes, seconds = divmod(round(episode.duration), 60)
+    return (
+        f"{episode.mp3_path}  {minutes}:{seconds:02d}  "
+        f"{episode.loudness.integrated_lufs:.1f} LUFS  {episode.loudness.true_peak_dbtp:.1f} dBTP  "
+        f"voices: {', '.join(episode.voices)}"
+    )
+
+
+def _episode_json(episode: Episode) -> dict[str, Any]:
+    return {
+        "mp3": episode.mp3_path,
+        "manifest": episode.manifest_path,
+        "title": episode.title,
+        "duration": round(episode.duration, 3),
+        "engine": episode.engine,
+        "loudness_lufs": round(episode.loudness.integrated_lufs, 2),
+        "true_peak_dbtp": round(episode.loudness.true_peak_dbtp, 2),
+        "voices": episode.voices,
+    }
+
+
+def _cast_json(cast: Cast) -> dict[str, Any]:
+    return {
+        "narrator": cast.narrator,
+        "quote": cast.quote,
+        "pool": list(cast.pool),
+        "speakers": [
+            {"name": m.name, "aliases": list(m.aliases), "voice": m.voice} for m in cast.members
+        ],
+        "voices": {
+            name: {"description": p.description, "espeak": vars(p.espeak), "post": vars(p.post)}
+            for name, p in sorted(cast.voices.items())
+        },
+    }
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Hooks]:
+    """A rich progress bar over sentences, on stderr, wired to the pipeline's hooks."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(
+        *columns,
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
+    ) as bar:
+        task = bar.add_task("reading", total=None)
+        yield Hooks(
+            start=lambda _title, total: bar.update(task, description="synthesizing", total=total),
+            advance=lambda: bar.advance(task),
+            stage=lambda name: bar.update(task, description=name),
+        )
+
+
+def main() -> None:
+    """Console entry point: one-line errors, no tracebacks."""
+    try:
+        app()
+    except BulletinError as error:
+        stderr.print(f"error: {error}", markup=False, highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        stderr.print("interrupted", markup=False)
+        sys.exit(130)

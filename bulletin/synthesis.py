@@ -1,0 +1,79 @@
+"""Stage 5, synthesis: speak each segment sentence by sentence with its voice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from scipy import signal
+
+from bulletin.engines import Engine
+from bulletin.model import Cast, Clip, PostProcess, Script, Segment, VoiceProfile
+from bulletin.urdu import split_sentences
+
+SILENCE_DB = -45.0  # below this (relative to the clip's peak) counts as silence to trim
+TRIM_MARGIN_S = 0.015
+
+
+def plan_sentences(script: Script) -> list[list[str]]:
+    """The sentences each segment is spoken as, in order."""
+    return [split_sentences(segment.text) or [segment.text] for segment in script.segments]
+
+
+def synthesize_script(
+    script: Script,
+    engine: Engine,
+    cast: Cast,
+    on_sentence: Callable[[], None] | None = None,
+) -> list[list[Clip]]:
+    """One list of sentence clips per segment, in script order."""
+    for name in dict.fromkeys(s.voice for s in script.segments if s.voice):
+        engine.check_voice(cast.voices[name])
+    result = []
+    for segment, sentences in zip(script.segments, plan_sentences(script), strict=True):
+        voice = _voice_of(segment, cast)
+        clips = []
+        for sentence in sentences:
+            clips.append(speak(engine, sentence, voice))
+            if on_sentence:
+                on_sentence()
+        result.append(clips)
+    return result
+
+
+def speak(engine: Engine, text: str, voice: VoiceProfile) -> Clip:
+    """Synthesize, post-process and trim one sentence."""
+    return trim_silence(post_process(engine.synthesize(text, voice), voice.post))
+
+
+def post_process(clip: Clip, post: PostProcess) -> Clip:
+    """Apply a voice's optional high-pass, low-pass and gain."""
+    samples = clip.samples.astype(np.float64)
+    nyquist = clip.sample_rate / 2
+    if post.highpass_hz and len(samples):
+        sos = signal.butter(2, post.highpass_hz / nyquist, btype="highpass", output="sos")
+        samples = signal.sosfilt(sos, samples)
+    if post.lowpass_hz and post.lowpass_hz < nyquist and len(samples):
+        sos = signal.butter(4, post.lowpass_hz / nyquist, btype="lowpass", output="sos")
+        samples = signal.sosfilt(sos, samples)
+    samples *= 10 ** (post.gain_db / 20)
+    return Clip(samples.astype(np.float32), clip.sample_rate)
+
+
+def trim_silence(clip: Clip) -> Clip:
+    """Cut leading and trailing silence so pauses are set by the timeline alone."""
+    samples = clip.samples
+    if not len(samples):
+        return clip
+    peak = float(np.max(np.abs(samples)))
+    if peak == 0.0:
+        return Clip(samples[:0], clip.sample_rate)
+    loud = np.flatnonzero(np.abs(samples) > peak * 10 ** (SILENCE_DB / 20))
+    margin = int(TRIM_MARGIN_S * clip.sample_rate)
+    start = max(int(loud[0]) - margin, 0)
+    end = min(int(loud[-1]) + 1 + margin, len(samples))
+    return Clip(samples[start:end], clip.sample_rate)
+
+
+def _voice_of(segment: Segment, cast: Cast) -> VoiceProfile:
+    return cast.voices[segment.voice or cast.narrator]

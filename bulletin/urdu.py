@@ -1,0 +1,108 @@
+"""Urdu text basics shared by the text stages: letters, words, sentences, word lists."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Arabic-script letters as used for Urdu (Arabic, Arabic Supplement, Extended-A and
+# presentation-form blocks), excluding digits and punctuation.
+_ARABIC_LETTER = (
+    "\u0621-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06fc\u06ff"
+    "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+)
+_MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed"  # harakat, superscript alef, Quranic marks
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+
+URDU_LETTER_RE = re.compile(f"[{_ARABIC_LETTER}]")
+WORD_RE = re.compile(f"[{_ARABIC_LETTER}{_MARKS}{_DIGITS}A-Za-z\u200c\u200d]+")
+
+# Sentence-final punctuation: Urdu full stop, Arabic question mark, !, ?, and a Latin
+# full stop that is not inside a number (12.5) or an abbreviation (U.N.).
+_SENTENCE_END_RE = re.compile(r"[۔؟!?]+|(?<![0-9A-Za-z.])\.(?![0-9A-Za-z.])")
+
+PUNCTUATION = "،؛:۔؟!?.,;\"'“”‘’«»()[]{}-–—…"
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word and its offsets in the string it was found in."""
+
+    text: str
+    start: int
+    end: int
+
+
+def has_urdu(text: str) -> bool:
+    """True if `text` contains at least one Arabic-script letter."""
+    return URDU_LETTER_RE.search(text) is not None
+
+
+def words(text: str) -> list[Word]:
+    """The words of `text` with their offsets."""
+    return [Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def word_texts(text: str) -> list[str]:
+    """Just the words of `text`."""
+    return WORD_RE.findall(text)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split `text` after sentence-final punctuation; the pieces keep their punctuation."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        pieces.append(text[start : match.end()])
+        start = match.end()
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if WORD_RE.search(p)]
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Titles and honorifics: not part of a person's name (issue 2: "titles are not part of
+# the name"). Multi-word titles are matched word by word, so "وزیر اعظم" is covered by
+# both words being listed.
+TITLES = _word_set(
+    """
+    صدر نائب وزیر اعظم وزیراعظم وزیرِاعظم خارجہ داخلہ خزانہ دفاع اطلاعات اعلیٰ اعلی
+    مسٹر مسز مس جناب محترم محترمہ ڈاکٹر پروفیسر شہزادہ شہزادی بادشاہ ملکہ سلطان
+    چیئرمین چیئرپرسن سیکریٹری سیکرٹری جنرل گورنر سفیر ترجمان سربراہ رہنما لیڈر قائد
+    اسپیکر سپیکر جج چیف جسٹس کمانڈر کرنل میجر لیفٹیننٹ بریگیڈیئر ایڈمرل ایئر مارشل
+    کپتان سینیٹر رکن میئر کمشنر وکیل مولانا مفتی علامہ حافظ سید سردار بیگم خاتون
+    صاحب صاحبہ شیخ نواب پاپائے پوپ آیت اللہ
+    """
+)
+
+# Pronouns that can stand for a speaker before نے or in a reporting phrase.
+PRONOUNS = _word_set(
+    """
+    انہوں انھوں اُنہوں اُنھوں اس اُس ان اُن انہیں انھیں وہ یہ میں ہم آپ انہی اسی
+    """
+)
+
+# Function and common words that end a name when read backwards from نے, کا, کے مطابق.
+STOPWORDS = _word_set(
+    """
+    میں سے کے کی کا کو نے پر تک ساتھ لیے لئے بعد پہلے دوران درمیان بارے طرف جانب اور
+    یا لیکن مگر بلکہ کہ جبکہ جب تب تاہم پھر بھی ہی تو نہ نہیں کیونکہ چونکہ اگر اگرچہ
+    ہے ہیں تھا تھی تھے ہو ہوا ہوئی ہوئے ہوں گا گی گے کیا کی کئے کیے کر کرتے کرتی
+    کرنا کہا کہی کہے کہتے کہتی بتایا کہنا جو جس جن جنہوں جہاں وہاں یہاں یہ وہ اس ان
+    ایک دونوں تمام سب کئی بعض کچھ دیگر دوسرے دوسری پورے اپنے اپنی اپنا آج کل روز دن
+    رات منگل بدھ جمعرات جمعہ ہفتہ اتوار پیر سوموار موقع روسی امریکی چینی بھارتی
+    پاکستانی حوالے مطابق بقول کہنا علاوہ ذریعے والے والی والا
+    """
+)
+
+
+def is_name_word(word: str) -> bool:
+    """Could `word` be part of a proper name (not a function word, title or number)?"""
+    return (
+        word not in STOPWORDS
+        and word not in TITLES
+        and word not in PRONOUNS
+        and URDU_LETTER_RE.search(word) is not None
+    )

@@ -1,0 +1,121 @@
+import pytest
+
+from bulletin.article import parse_article
+from bulletin.attribution import (
+    NameIndex,
+    attribute,
+    named_subjects,
+    noun_phrase_before,
+    reporting_cue,
+    strip_titles,
+    vocative_addressee,
+)
+from bulletin.script import build_script
+
+
+def speakers(text: str) -> list[str | None]:
+    article = parse_article(text)
+    script = attribute(build_script(article), article.text)
+    return [s.speaker for s in script.segments if s.is_quote]
+
+
+def test_named_reporting_phrase_before_quote() -> None:
+    text = (
+        "بجٹ پر بحث\n"
+        "اسلام آباد، نمائندہ: وزیر خزانہ محمد اورنگزیب نے قومی اسمبلی میں کہا کہ "
+        "“مہنگائی کم ہو رہی ہے اور معیشت بہتر ہو رہی ہے۔”\n"
+    )
+    assert speakers(text) == ["محمد اورنگزیب"]
+
+
+def test_pronoun_resolves_to_last_named_subject_not_last_name_mentioned() -> None:
+    text = (
+        "ملاقات\n"
+        "وزیر اعظم شہباز شریف نے چینی سفیر جیانگ زیڈونگ سے ملاقات کی۔\n"
+        "انہوں نے کہا:\n"
+        "“پاکستان اور چین کی دوستی ہر آزمائش پر پوری اتری ہے۔”\n"
+    )
+    assert speakers(text) == ["شہباز شریف"]
+
+
+def test_canonical_name_is_fullest_form_in_article() -> None:
+    text = (
+        "دورہ\n"
+        "ترکی کے صدر رجب طیب اردوان آج پہنچے۔\n"
+        "صدر اردوان نے کہا کہ “ہم تجارت کو دوگنا کرنا چاہتے ہیں اور اس پر کام جاری ہے۔”\n"
+    )
+    assert speakers(text) == ["رجب طیب اردوان"]
+
+
+def test_vocative_names_the_addressee_not_the_speaker() -> None:
+    text = (
+        "ملاقات\n"
+        "صدر علی رضا نے وزیر اعظم احمد کمال سے ملاقات کی۔ اس کے بعد وزیر اعظم احمد کمال نے "
+        "مہمان کا شکریہ ادا کیا۔\n"
+        "ان کے مطابق:\n"
+        "“مسٹر احمد کمال! آپ کی مہمان نوازی کا بہت شکریہ، ہم دوبارہ آئیں گے۔”\n"
+    )
+    # The most recent subject is احمد کمال, but he is addressed, so the speaker is علی رضا.
+    assert speakers(text) == ["علی رضا"]
+
+
+def test_ke_mutabiq_and_ka_kehna_cues() -> None:
+    text = (
+        "خبر\n"
+        "ترجمان دفتر خارجہ ممتاز زہرہ بلوچ کے مطابق "
+        "“مذاکرات کا اگلا دور جلد ہو گا اور تیاری مکمل ہے۔”\n"
+        "وزیر دفاع خواجہ آصف کا کہنا تھا کہ “ہماری افواج ہر خطرے کے لیے تیار ہیں۔”\n"
+    )
+    assert speakers(text) == ["ممتاز زہرہ بلوچ", "خواجہ آصف"]
+
+
+def test_quote_without_any_cue_has_unknown_speaker() -> None:
+    text = (
+        "خبر\nشہر میں ایک بینر لگا تھا۔\n"
+        "“ہم اپنے حقوق کے لیے لڑتے رہیں گے اور پیچھے نہیں ہٹیں گے۔”\n"
+    )
+    assert speakers(text) == [None]
+
+
+def test_plural_subject_is_not_a_speaker() -> None:
+    assert named_subjects("دونوں رہنماؤں نے تبادلہ خیال کیا۔") == []
+    assert named_subjects("جہاں انہوں نے ملاقات کی") == []
+
+
+def test_noun_phrase_stops_at_function_words_and_punctuation() -> None:
+    text = "اس موقع پر روسی صدر ولادیمیر پیوٹن نے کہا"
+    assert noun_phrase_before(text, text.index("نے")) == ("صدر", "ولادیمیر", "پیوٹن")
+    text = "کل، عمران خان نے کہا"
+    assert noun_phrase_before(text, text.index("نے")) == ("عمران", "خان")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        (("صدر", "توقایف"), ("توقایف",)),
+        (("وزیر", "اعظم", "شہباز", "شریف"), ("شہباز", "شریف")),
+        (("ڈاکٹر", "عارف", "علوی"), ("عارف", "علوی")),
+        (("نواز", "شریف"), ("نواز", "شریف")),
+    ],
+)
+def test_titles_are_not_part_of_the_name(phrase: tuple[str, ...], name: tuple[str, ...]) -> None:
+    assert strip_titles(phrase) == name
+
+
+def test_vocative_addressee() -> None:
+    assert vocative_addressee("مسٹر ولادیمیر پیوٹن! سب سے پہلے") == "ولادیمیر پیوٹن"
+    assert vocative_addressee("جناب اسپیکر، میں کہنا چاہتا ہوں") is None  # a role, not a name
+    assert vocative_addressee("جناب عمر ایوب، آپ غلط ہیں") == "عمر ایوب"
+    assert vocative_addressee("ہم آج یہاں جمع ہیں، تاکہ بات کریں") is None
+
+
+def test_reporting_cue_finds_the_last_phrase() -> None:
+    cue = reporting_cue("صدر نے پہلے بات کی، پھر وزیر اعظم عمران خان نے صحافیوں سے کہا کہ")
+    assert cue is not None
+    assert cue.noun_phrase == ("وزیر", "اعظم", "عمران", "خان")
+
+
+def test_name_index_extends_left_over_name_words_only() -> None:
+    names = NameIndex("ماسکو میں قاسم جومارت توقایف اور صدر توقایف نے کہا")
+    assert names.canonical("توقایف") == "قاسم جومارت توقایف"
+    assert names.canonical("نامعلوم") == "نامعلوم"

@@ -1,0 +1,112 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import soundfile
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "tokayev-putin-moscow.txt"
+
+
+def bulletin(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bulletin", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_segment_json_schema() -> None:
+    run = bulletin("segment", str(SEED), "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert set(data) == {"title", "segments"}
+    text = SEED.read_text("utf-8")
+    for segment in data["segments"]:
+        assert set(segment) == {"kind", "text", "speaker", "voice", "start_char", "end_char"}
+        assert text[segment["start_char"] : segment["end_char"]] == segment["text"]
+    kinds = [s["kind"] for s in data["segments"]]
+    assert kinds[:3] == ["title", "dateline", "narration"] and kinds.count("quote") == 2
+
+
+def test_segment_text_shows_speaker_and_evidence() -> None:
+    run = bulletin("segment", str(SEED))
+    assert run.returncode == 0
+    assert "قاسم جومارت توقایف [tokayev]" in run.stdout
+    assert "ان کے مطابق" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"", "empty"),
+        (b"   \n \n", "empty"),
+        (b"\xc3\x28 bad", "not valid UTF-8"),
+        (b"Only English here.", "no Urdu text"),
+    ],
+)
+def test_bad_input_gives_one_line_error(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "article.txt"
+    if content is not None:
+        path.write_bytes(content)
+    for command in ("generate", "segment"):
+        run = (
+            bulletin(command, str(path), "-o", str(tmp_path / "out"))
+            if command == "generate"
+            else (bulletin(command, str(path)))
+        )
+        assert run.returncode != 0
+        lines = run.stderr.strip().splitlines()
+        assert len(lines) == 1 and message in lines[0], run.stderr
+        assert "Traceback" not in run.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_directory_is_rejected(tmp_path: Path) -> None:
+    run = bulletin("segment", str(tmp_path))
+    assert run.returncode == 1 and "is a directory" in run.stderr
+
+
+def test_unknown_engine(tmp_path: Path) -> None:
+    run = bulletin("generate", str(SEED), "--engine", "nope", "-o", str(tmp_path))
+    assert run.returncode == 1 and "unknown engine 'nope'" in run.stderr
+
+
+def test_misspelt_variant_in_voices_folder(tmp_path: Path) -> None:
+    voices = tmp_path / "voices"
+    voices.mkdir()
+    for source in (ROOT / "voices").glob("*.toml"):
+        (voices / source.name).write_text(source.read_text("utf-8"), "utf-8")
+    narrator = voices / "narrator.toml"
+    narrator.write_text(narrator.read_text("utf-8").replace('"f2"', '"f22"'), "utf-8")
+    run = bulletin("generate", str(SEED), "--voices", str(voices), "-o", str(tmp_path / "o"))
+    assert run.returncode == 1 and "f22" in run.stderr and len(run.stderr.splitlines()) == 1
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
+
+
+def test_voices_list_and_preview(tmp_path: Path) -> None:
+    run = bulletin("voices")
+    assert run.returncode == 0
+    assert "narrator" in run.stdout and "قاسم جومارت توقایف → tokayev" in run.stdout
+    data = json.loads(bulletin("voices", "--json").stdout)
+    assert data["narrator"] == "narrator" and "tokayev" in data["voices"]
+    wav = tmp_path / "p.wav"
+    run = bulletin("voices", "preview", "putin", "سب سے پہلے، شکریہ۔", "-o", str(wav))
+    assert run.returncode == 0, run.stderr
+    audio, rate = soundfile.read(wav)
+    assert rate == 22050 and 0.3 < len(audio) / rate < 5
+    run = bulletin("voices", "preview", "nobody", "متن")
+    assert run.returncode == 1 and "unknown voice 'nobody'" in run.stderr
+
+
+def test_help_everywhere() -> None:
+    for args in ([], ["generate"], ["segment"], ["voices"], ["voices", "preview"]):
+        run = bulletin(*args, "--help")
+        assert run.returncode == 0 and "Usage" in run.stdout

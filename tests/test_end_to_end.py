@@ -1,0 +1,120 @@
+"""The seed article through the real command line, checked with independent tools."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pyloudnorm
+import pytest
+import soundfile
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+from scipy import signal
+
+from bulletin.urdu import word_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "tokayev-putin-moscow.txt"
+TOKAYEV, PUTIN = "قاسم جومارت توقایف", "ولادیمیر پیوٹن"
+
+
+@pytest.fixture(scope="module")
+def episode(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("out")
+    run = subprocess.run(
+        [sys.executable, "-m", "bulletin", "generate", str(SEED), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path_factory.mktemp("cwd"),  # must not depend on ./voices
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    mp3 = out / "tokayev-putin-moscow.mp3"
+    audio, rate = soundfile.read(mp3, dtype="float64")
+    return {
+        "stdout": run.stdout,
+        "mp3": mp3,
+        "audio": audio,
+        "rate": rate,
+        "manifest": json.loads((out / "tokayev-putin-moscow.json").read_text("utf-8")),
+        "files": sorted(p.name for p in out.iterdir()),
+    }
+
+
+def test_only_the_episode_files_are_written(episode: dict) -> None:
+    assert episode["files"] == ["tokayev-putin-moscow.json", "tokayev-putin-moscow.mp3"]
+    assert "tokayev-putin-moscow.mp3" in episode["stdout"]
+
+
+def test_mp3_format(episode: dict) -> None:
+    info = MP3(episode["mp3"]).info
+    assert info.channels == 1 and info.sample_rate == 44100
+    assert info.bitrate == 128000
+    assert episode["audio"].ndim == 1 and episode["rate"] == 44100
+
+
+def test_duration_is_plausible_for_the_text(episode: dict) -> None:
+    duration = len(episode["audio"]) / episode["rate"]
+    assert episode["manifest"]["duration"] == pytest.approx(duration, abs=0.06)
+    words_per_minute = len(word_texts(SEED.read_text("utf-8"))) / (duration / 60)
+    assert 90 < words_per_minute < 220
+
+
+def test_loudness_and_true_peak_by_independent_meter(episode: dict) -> None:
+    audio, rate = episode["audio"], episode["rate"]
+    loudness = pyloudnorm.Meter(rate).integrated_loudness(audio)
+    assert loudness == pytest.approx(-16.0, abs=0.5)
+    oversampled = signal.resample(audio, len(audio) * 8)  # FFT interpolation, not our meter
+    true_peak = 20 * np.log10(np.max(np.abs(oversampled)))
+    assert true_peak <= -1.0
+
+
+def test_quotes_are_attributed_and_three_voices_are_used(episode: dict) -> None:
+    segments = episode["manifest"]["segments"]
+    quotes = [s for s in segments if s["kind"] == "quote"]
+    assert [q["speaker"] for q in quotes] == [TOKAYEV, PUTIN]
+    narrator = {s["voice"] for s in segments if s["kind"] != "quote"}
+    assert len(narrator) == 1
+    assert len(narrator | {q["voice"] for q in quotes}) == 3
+
+
+def test_timings_increase_and_match_the_audio(episode: dict) -> None:
+    segments, rate, audio = episode["manifest"]["segments"], episode["rate"], episode["audio"]
+    duration = len(audio) / rate
+    previous_end = 0.0
+    for segment in segments:
+        assert previous_end <= segment["start"] < segment["end"] <= duration
+        previous_end = segment["end"]
+    # Every 10 ms frame with speech energy lies inside some segment (50 ms tolerance), and
+    # every segment contains speech.
+    frame = rate // 100
+    energy = np.sqrt(np.mean(audio[: len(audio) // frame * frame].reshape(-1, frame) ** 2, axis=1))
+    loud = np.flatnonzero(energy > 10 ** (-50 / 20))
+    times = loud * 0.01
+    inside = np.zeros(len(times), dtype=bool)
+    for segment in segments:
+        inside |= (times >= segment["start"] - 0.05) & (times + 0.01 <= segment["end"] + 0.05)
+        in_segment = (times >= segment["start"]) & (times <= segment["end"])
+        assert in_segment.any(), segment["text"]
+    assert inside.all(), times[~inside][:10]
+
+
+def test_tags(episode: dict) -> None:
+    tags = ID3(episode["mp3"])
+    assert tags.version[:2] == (2, 4)
+    assert str(tags["TIT2"]) == episode["manifest"]["title"]
+    assert str(tags["TPE1"]) == str(tags["TALB"]) == "Urdu Bulletin"
+    assert str(tags["TLAN"]) == "urd" and str(tags["TCON"]) == "Podcast"
+    assert str(tags["TDRC"])
+    lyrics = tags.getall("USLT")[0]
+    assert lyrics.lang == "urd" and TOKAYEV in lyrics.text and "مسٹر ولادیمیر پیوٹن" in lyrics.text
+
+
+def test_every_word_in_exactly_one_segment(episode: dict) -> None:
+    text = SEED.read_text("utf-8")
+    segments = episode["manifest"]["segments"]
+    assert [w for s in segments for w in word_texts(s["text"])] == word_texts(text)
+    for segment in segments:
+        assert text[segment["start_char"] : segment["end_char"]] == segment["text"]
