@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bulletin.errors import BulletinError
 from bulletin.model import Cast, Episode, Script
-from bulletin.pipeline import Progress as Hooks
+from bulletin.pipeline import ProgressHooks
 
 app = typer.Typer(
     help="Turn Urdu news articles into podcast-style MP3 bulletins.",
@@ -218,7 +218,7 @@ def _print_json(data: object) -> None:
 
 
 @contextlib.contextmanager
-def _progress_bar() -> Iterator[Hooks]:
+def _progress_bar() -> Iterator[ProgressHooks]:
     """A rich progress bar over sentences, on stderr, wired to the pipeline's hooks."""
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(
@@ -229,7 +229,7 @@ def _progress_bar() -> Iterator[Hooks]:
         disable=not stderr.is_terminal,
     ) as bar:
         task = bar.add_task("reading", total=None)
-        yield Hooks(
+        yield ProgressHooks(
             start=lambda _title, total: bar.update(task, description="synthesizing", total=total),
             advance=lambda: bar.advance(task),
             stage=lambda name: bar.update(task, description=name),

@@ -22,7 +22,7 @@ DEFAULT_SHOW_NAME = "Urdu Bulletin"
 
 
 @dataclass
-class Progress:
+class ProgressHooks:
     """Hooks the CLI uses to draw a progress bar; all optional."""
 
     start: Callable[[str, int], None] = lambda _title, _total: None
@@ -42,10 +42,10 @@ def generate(
     cast: Cast,
     show_name: str = DEFAULT_SHOW_NAME,
     bitrate_kbps: int = 128,
-    progress: Progress | None = None,
+    progress: ProgressHooks | None = None,
 ) -> Episode:
     """Produce `<slug>.mp3` and `<slug>.json` in `out_dir` for one article."""
-    progress = progress or Progress()
+    progress = progress or ProgressHooks()
     article = read_article(article_path)
     script = prepare(article, cast)
     progress.start(article.title.text, sum(len(s) for s in plan_sentences(script)))
