@@ -21,6 +21,7 @@ from bulletin.model import (
 )
 
 CAST_FILE = "cast.toml"
+NOT_VOICES = frozenset({CAST_FILE, "lexicon.toml"})  # other files in the voices folder
 VOICES_ENV = "BULLETIN_VOICES"
 
 
@@ -45,7 +46,7 @@ def load_cast(directory: Path) -> Cast:
     voices = {
         path.stem: parse_voice(path.stem, _read_toml(path), path)
         for path in sorted(directory.glob("*.toml"))
-        if path.name != CAST_FILE
+        if path.name not in NOT_VOICES
     }
     return parse_cast(_read_toml(directory / CAST_FILE), voices, directory / CAST_FILE)
 

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bulletin.errors import BulletinError
 from bulletin.model import Cast, Episode, Script
-from bulletin.pipeline import ProgressHooks
+from bulletin.pipeline import DEFAULT_SHOW_NAME, Options, ProgressHooks, Resources
 
 app = typer.Typer(
     help="Turn Urdu news articles into podcast-style MP3 bulletins.",
@@ -36,10 +36,24 @@ VoicesOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 
 
-def _cast(voices_dir: Path | None) -> Cast:
-    from bulletin.cast import default_voices_dir, load_cast
+EngineOption = Annotated[str, typer.Option("--engine", help="Synthesis engine: espeak.")]
+StrictOption = Annotated[
+    bool, typer.Option("--strict", help="Fail when a character cannot be spoken.")
+]
 
-    return load_cast(voices_dir or default_voices_dir())
+
+def _resources(voices_dir: Path | None, engine: str) -> Resources:
+    """Load the voices folder (cast and lexicon) and the engine, checking every voice."""
+    from bulletin.cast import load_cast
+    from bulletin.engines import load_engine
+    from bulletin.normalize import load_lexicon
+
+    directory = _voices_dir(voices_dir)
+    cast = load_cast(directory)
+    loaded = load_engine(engine)
+    for profile in cast.voices.values():  # a typo in any voice fails now, not mid-run
+        loaded.check_voice(profile)
+    return Resources(loaded, cast, load_lexicon(directory))
 
 
 @app.command()
@@ -48,38 +62,34 @@ def generate(
     out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Output folder.")] = Path(
         "audio_out"
     ),
-    engine: Annotated[str, typer.Option(help="Synthesis engine: espeak.")] = "espeak",
+    engine: EngineOption = "espeak",
     show_name: Annotated[str, typer.Option(help="Show name for the artist/album tags.")] = (
-        "Urdu Bulletin"
+        DEFAULT_SHOW_NAME
     ),
     bitrate: Annotated[int, typer.Option(help="MP3 constant bit rate in kbps.")] = 128,
     voices: VoicesOption = None,
+    strict: StrictOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Synthesize, master and export one MP3 episode per article."""
-    from bulletin.engines import load_engine
     from bulletin.pipeline import generate as generate_episode
 
-    cast = _cast(voices)
-    loaded = load_engine(engine)
-    for profile in cast.voices.values():  # a typo in any voice fails now, not mid-run
-        loaded.check_voice(profile)
+    resources = _resources(voices, engine)
+    options = Options(show_name=show_name, bitrate_kbps=bitrate, strict=strict)
     failures, episodes = 0, []
     for article in articles:
         try:
             with _progress_bar() as hooks:
-                episode = generate_episode(
-                    article, out_dir, loaded, cast, show_name, bitrate, progress=hooks
-                )
+                episode = generate_episode(article, out_dir, resources, options, hooks)
         except BulletinError as error:
             failures += 1
-            stderr.print(f"error: {error}", markup=False, highlight=False)
+            _error(str(error))
             continue
         episodes.append(episode)
         if not as_json:
             stdout.print(_summary(episode), markup=False, highlight=False)
     if as_json:
-        stdout.print_json(json.dumps([_episode_json(e) for e in episodes], ensure_ascii=False))
+        _print_json([_episode_json(e) for e in episodes])
     if failures:
         raise typer.Exit(1)
 
@@ -87,14 +97,22 @@ def generate(
 @app.command()
 def segment(
     article: Annotated[Path, typer.Argument(help="Article text file (UTF-8).")],
+    engine: EngineOption = "espeak",
     voices: VoicesOption = None,
+    spoken: Annotated[
+        bool, typer.Option("--spoken", help="Also show the text sent to the engine.")
+    ] = False,
+    strict: StrictOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show the script (kind, speaker, voice, text) without synthesizing."""
     from bulletin.article import read_article
     from bulletin.pipeline import prepare
 
-    script = prepare(read_article(article), _cast(voices))
+    source = read_article(article)
+    script = prepare(source, _resources(voices, engine), Options(strict=strict))
+    for problem in script.problems:
+        _warn(f"{source.source}: {problem}")
     if as_json:
         _print_json(script_json(script))
         return
@@ -103,6 +121,8 @@ def segment(
         evidence = f"  ({seg.evidence})" if seg.evidence else ""
         stdout.print(f"{number:>3} {seg.kind.value:<9} {who}{evidence}", markup=False)
         stdout.print(f"    {seg.text}", markup=False, highlight=False)
+        if spoken and seg.spoken != seg.text:
+            stdout.print(f"  → {seg.spoken}", markup=False, highlight=False)
 
 
 def script_json(script: Script) -> dict[str, Any]:
@@ -117,6 +137,7 @@ def script_json(script: Script) -> dict[str, Any]:
                 "voice": s.voice,
                 "start_char": s.span.start,
                 "end_char": s.span.end,
+                "spoken": s.spoken,
             }
             for s in script.segments
         ],
@@ -130,7 +151,7 @@ def voices_list(
     """List the voice profiles and the cast."""
     if ctx.invoked_subcommand is not None:
         return
-    cast = _cast(voices)
+    cast = _load_cast(voices)
     if as_json:
         _print_json(_cast_json(cast))
         return
@@ -154,26 +175,48 @@ def voices_preview(
     name: Annotated[str, typer.Argument(help="Voice profile name.")],
     text: Annotated[str, typer.Argument(help="Urdu text to speak.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="WAV file.")] = None,
-    engine: Annotated[str, typer.Option(help="Synthesis engine.")] = "espeak",
+    engine: EngineOption = "espeak",
     voices: VoicesOption = None,
 ) -> None:
-    """Write a short WAV of one voice speaking TEXT."""
+    """Write a short WAV of one voice speaking TEXT (normalized like an article)."""
     import soundfile
 
-    from bulletin.engines import load_engine
     from bulletin.export import atomic_path
+    from bulletin.normalize import spoken_text
     from bulletin.synthesis import speak
 
-    cast = _cast(voices)
-    if name not in cast.voices:
-        raise BulletinError(f"unknown voice {name!r} (known: {', '.join(sorted(cast.voices))})")
-    if not text.strip():
+    resources = _resources(voices, engine)
+    if name not in resources.cast.voices:
+        known = ", ".join(sorted(resources.cast.voices))
+        raise BulletinError(f"unknown voice {name!r} (known: {known})")
+    spoken = spoken_text(text, resources.lexicon)
+    if not spoken:
         raise BulletinError("nothing to say: give some Urdu text to preview")
-    clip = speak(load_engine(engine), text, cast.voices[name])
+    clip = speak(resources.engine, spoken, resources.cast.voices[name])
     output = output or Path("audio_out") / f"preview-{name}.wav"
     with atomic_path(output) as temporary:
         soundfile.write(temporary, clip.samples, clip.sample_rate, format="WAV", subtype="PCM_16")
     stdout.print(f"{output}  {clip.duration:.1f} s", markup=False)
+
+
+def _voices_dir(voices_dir: Path | None) -> Path:
+    from bulletin.cast import default_voices_dir
+
+    return voices_dir or default_voices_dir()
+
+
+def _load_cast(voices_dir: Path | None) -> Cast:
+    from bulletin.cast import load_cast
+
+    return load_cast(_voices_dir(voices_dir))
+
+
+def _warn(message: str) -> None:
+    stderr.print(f"warning: {message}", markup=False, highlight=False)
+
+
+def _error(message: str) -> None:
+    stderr.print(f"error: {message}", markup=False, highlight=False)
 
 
 def _summary(episode: Episode) -> str:
@@ -233,6 +276,9 @@ def _progress_bar() -> Iterator[ProgressHooks]:
             start=lambda _title, total: bar.update(task, description="synthesizing", total=total),
             advance=lambda: bar.advance(task),
             stage=lambda name: bar.update(task, description=name),
+            warn=lambda message: bar.console.print(
+                f"warning: {message}", markup=False, highlight=False
+            ),
         )
 
 
@@ -241,7 +287,7 @@ def main() -> None:
     try:
         app()
     except BulletinError as error:
-        stderr.print(f"error: {error}", markup=False, highlight=False)
+        _error(str(error))
         sys.exit(1)
     except KeyboardInterrupt:
         stderr.print("interrupted", markup=False)

@@ -74,6 +74,7 @@ def manifest(
             "speaker": segment.speaker,
             "voice": segment.voice,
             "text": segment.text,
+            "spoken": segment.spoken,
             "start": round(placement.start, 3),
             "end": round(placement.end, 3),
             "start_char": segment.span.start,

@@ -53,10 +53,19 @@ class Segment:
     speaker: str | None = None
     voice: str | None = None
     evidence: str | None = None
+    spoken: str | None = None  # the text sent to the engine, set by normalization
 
     @property
     def is_quote(self) -> bool:
         return self.kind is SegmentKind.QUOTE
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One piece of spoken text synthesized in one call, and the pause it ends with."""
+
+    text: str
+    ends: str  # "sentence" or "clause"
 
 
 @dataclass
@@ -65,6 +74,7 @@ class Script:
 
     title: str
     segments: list[Segment]
+    problems: list[str] = field(default_factory=list)  # e.g. characters left unspoken
 
 
 @dataclass(frozen=True)

@@ -3,72 +3,104 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bulletin.article import read_article
 from bulletin.attribution import attribute
 from bulletin.cast import assign_voices
 from bulletin.engines import Engine
+from bulletin.errors import BulletinError
 from bulletin.export import Tags, manifest, slug_for, transcript, write_json, write_mp3
 from bulletin.mastering import master
 from bulletin.model import Article, Cast, Episode, Script
+from bulletin.normalize import normalize_script
 from bulletin.script import build_script
-from bulletin.synthesis import plan_sentences, synthesize_script
+from bulletin.synthesis import plan_utterances, synthesize_script
 from bulletin.timeline import build_timeline
 
 DEFAULT_SHOW_NAME = "Urdu Bulletin"
 
 
+@dataclass(frozen=True)
+class Resources:
+    """What a run loads once and uses for every article."""
+
+    engine: Engine
+    cast: Cast
+    lexicon: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Per-run choices for the episodes."""
+
+    show_name: str = DEFAULT_SHOW_NAME
+    bitrate_kbps: int = 128
+    strict: bool = False  # unspeakable characters are an error, not a warning
+
+
 @dataclass
 class ProgressHooks:
-    """Hooks the CLI uses to draw a progress bar; all optional."""
+    """Hooks the CLI uses for the progress bar and warnings; all optional."""
 
     start: Callable[[str, int], None] = lambda _title, _total: None
     advance: Callable[[], None] = lambda: None
-    stage: Callable[[str], None] = field(default=lambda _name: None)
+    stage: Callable[[str], None] = lambda _name: None
+    warn: Callable[[str], None] = lambda _message: None
 
 
-def prepare(article: Article, cast: Cast) -> Script:
-    """Article to a script with speakers and voices: all the text logic, no audio."""
-    return assign_voices(attribute(build_script(article), article.text), cast)
+def prepare(article: Article, resources: Resources, options: Options = Options()) -> Script:
+    """Article to a voiced, normalized script: all the text logic, no audio.
+
+    Characters the engine cannot speak are listed in `script.problems`, or with
+    `options.strict` raise a BulletinError.
+    """
+    script = assign_voices(attribute(build_script(article), article.text), resources.cast)
+    script, problems = normalize_script(script, resources.engine.speakable, resources.lexicon)
+    if problems and options.strict:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise BulletinError(f"{article.source}: {problems[0].describe()}{more}")
+    return replace(script, problems=[p.describe() for p in problems])
 
 
 def generate(
     article_path: Path,
     out_dir: Path,
-    engine: Engine,
-    cast: Cast,
-    show_name: str = DEFAULT_SHOW_NAME,
-    bitrate_kbps: int = 128,
-    progress: ProgressHooks | None = None,
+    resources: Resources,
+    options: Options = Options(),
+    hooks: ProgressHooks | None = None,
 ) -> Episode:
     """Produce `<slug>.mp3` and `<slug>.json` in `out_dir` for one article."""
-    progress = progress or ProgressHooks()
+    hooks = hooks or ProgressHooks()
     article = read_article(article_path)
-    script = prepare(article, cast)
-    progress.start(article.title.text, sum(len(s) for s in plan_sentences(script)))
-    clips = synthesize_script(script, engine, cast, on_sentence=progress.advance)
-    progress.stage("mastering")
-    timeline = build_timeline(script.segments, clips)
+    script = prepare(article, resources, options)
+    for problem in script.problems:
+        hooks.warn(f"{article.source}: {problem}")
+    plan = plan_utterances(script, resources.engine.max_chars)
+    hooks.start(article.title.text, sum(len(pieces) for pieces in plan))
+    clips = synthesize_script(script, plan, resources.engine, resources.cast, hooks.advance)
+    hooks.stage("mastering")
+    timeline = build_timeline(script.segments, plan, clips)
     del clips  # the programme holds the audio now; keep peak memory down
-    mastered = master(timeline.audio, bitrate_kbps=bitrate_kbps)
+    mastered = master(timeline.audio, bitrate_kbps=options.bitrate_kbps)
     slug = slug_for(article)
     mp3_path, manifest_path = out_dir / f"{slug}.mp3", out_dir / f"{slug}.json"
-    tags = Tags(script.title, show_name, datetime.date.today().isoformat(), transcript(script))
+    today = datetime.date.today().isoformat()
+    tags = Tags(script.title, options.show_name, today, transcript(script))
     write_mp3(mastered.mp3, mp3_path, tags)
-    write_json(
-        manifest(script, timeline.placements, mastered.clip.duration, engine.name), manifest_path
-    )
+    duration = mastered.clip.duration
+    engine = resources.engine.name
+    write_json(manifest(script, timeline.placements, duration, engine), manifest_path)
     voices = list(dict.fromkeys(s.voice for s in script.segments if s.voice))
     return Episode(
         slug,
         str(mp3_path),
         str(manifest_path),
         script.title,
-        mastered.clip.duration,
-        engine.name,
+        duration,
+        engine,
         mastered.loudness,
         voices,
     )

@@ -8,35 +8,38 @@ import numpy as np
 from scipy import signal
 
 from bulletin.engines import Engine
-from bulletin.model import Cast, Clip, PostProcess, Script, Segment, VoiceProfile
-from bulletin.urdu import split_sentences
+from bulletin.model import Cast, Clip, PostProcess, Script, Segment, Utterance, VoiceProfile
+from bulletin.normalize import utterances
 
 SILENCE_DB = -45.0  # below this (relative to the clip's peak) counts as silence to trim
 TRIM_MARGIN_S = 0.015
 
 
-def plan_sentences(script: Script) -> list[list[str]]:
-    """The sentences each segment is spoken as, in order."""
-    return [split_sentences(segment.text) or [segment.text] for segment in script.segments]
+def plan_utterances(script: Script, max_chars: int) -> list[list[Utterance]]:
+    """The pieces each segment is spoken as, in order (from its normalized `spoken` text)."""
+    return [
+        utterances(s.spoken if s.spoken is not None else s.text, max_chars) for s in script.segments
+    ]
 
 
 def synthesize_script(
     script: Script,
+    plan: list[list[Utterance]],
     engine: Engine,
     cast: Cast,
-    on_sentence: Callable[[], None] | None = None,
+    on_utterance: Callable[[], None] | None = None,
 ) -> list[list[Clip]]:
-    """One list of sentence clips per segment, in script order."""
+    """One clip per planned utterance, grouped by segment, in script order."""
     for name in dict.fromkeys(s.voice for s in script.segments if s.voice):
         engine.check_voice(cast.voices[name])
     result = []
-    for segment, sentences in zip(script.segments, plan_sentences(script), strict=True):
+    for segment, pieces in zip(script.segments, plan, strict=True):
         voice = _voice_of(segment, cast)
         clips = []
-        for sentence in sentences:
-            clips.append(speak(engine, sentence, voice))
-            if on_sentence:
-                on_sentence()
+        for piece in pieces:
+            clips.append(speak(engine, piece.text, voice))
+            if on_utterance:
+                on_utterance()
         result.append(clips)
     return result
 

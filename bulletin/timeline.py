@@ -13,7 +13,7 @@ with warnings.catch_warnings():
     from pydub import AudioSegment
 
 from bulletin.mastering import resample
-from bulletin.model import Clip, Placement, Segment, SegmentKind, Timeline
+from bulletin.model import Clip, Placement, Segment, SegmentKind, Timeline, Utterance
 
 # pydub holds the programme as 32-bit integers; float 1.0 maps to 2**30, leaving 6 dB of
 # headroom so post-processing gain cannot clip before mastering sets the level.
@@ -32,24 +32,28 @@ class Pauses:
     between_paragraphs: float = 0.8
     voice_change: float = 0.15  # added when the next segment has another voice
     between_sentences: float = 0.3
+    between_clauses: float = 0.15  # where an overlong sentence was cut at a comma
     tail: float = 1.0
     fade: float = 0.008
 
 
 def build_timeline(
-    segments: list[Segment], clips: list[list[Clip]], pauses: Pauses = Pauses()
+    segments: list[Segment],
+    plan: list[list[Utterance]],
+    clips: list[list[Clip]],
+    pauses: Pauses = Pauses(),
 ) -> Timeline:
-    """Stitch every segment's sentence clips into one programme with placements."""
+    """Stitch every segment's utterance clips into one programme with placements."""
     rate = _common_rate(clips)
     parts = [_silence(pauses.lead_in, rate)]
     position = _frames(parts[0])
     placements = []
     previous: Segment | None = None
-    for segment, sentence_clips in zip(segments, clips, strict=True):
+    for segment, pieces, piece_clips in zip(segments, plan, clips, strict=True):
         if previous is not None:
             parts.append(_silence(pause_before(previous, segment, pauses), rate))
             position += _frames(parts[-1])
-        parts.append(_join_sentences(sentence_clips, rate, pauses))
+        parts.append(_join_utterances(pieces, piece_clips, rate, pauses))
         placements.append(Placement(position / rate, (position + _frames(parts[-1])) / rate))
         position += _frames(parts[-1])
         previous = segment
@@ -74,13 +78,19 @@ def pause_before(previous: Segment, segment: Segment, pauses: Pauses) -> float:
     return pause
 
 
-def _join_sentences(clips: list[Clip], rate: int, pauses: Pauses) -> AudioSegment:
+def _join_utterances(
+    pieces: list[Utterance], clips: list[Clip], rate: int, pauses: Pauses
+) -> AudioSegment:
     parts = []
-    for clip in clips:
-        if len(clip.samples):
-            if parts:
-                parts.append(_silence(pauses.between_sentences, rate))
-            parts.append(_faded(_to_segment(resample(clip, rate)), pauses.fade))
+    ends = None
+    for piece, clip in zip(pieces, clips, strict=True):
+        if not len(clip.samples):
+            continue
+        if parts:
+            gap = pauses.between_clauses if ends == "clause" else pauses.between_sentences
+            parts.append(_silence(gap, rate))
+        parts.append(_faded(_to_segment(resample(clip, rate)), pauses.fade))
+        ends = piece.ends
     return _concatenate(parts, rate)
 
 

@@ -17,12 +17,6 @@ _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 URDU_LETTER_RE = re.compile(f"[{_ARABIC_LETTER}]")
 WORD_RE = re.compile(f"[{_ARABIC_LETTER}{_MARKS}{_DIGITS}A-Za-z\u200c\u200d]+")
 
-# Sentence-final punctuation: Urdu full stop, Arabic question mark, !, ?, and a Latin
-# full stop that is not inside a number (12.5) or an abbreviation (U.N.).
-_SENTENCE_END_RE = re.compile(r"[۔؟!?]+|(?<![0-9A-Za-z.])\.(?![0-9A-Za-z.])")
-
-PUNCTUATION = "،؛:۔؟!?.,;\"'“”‘’«»()[]{}-–—…"
-
 
 @dataclass(frozen=True)
 class Word:
@@ -46,17 +40,6 @@ def words(text: str) -> list[Word]:
 def word_texts(text: str) -> list[str]:
     """Just the words of `text`."""
     return WORD_RE.findall(text)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split `text` after sentence-final punctuation; the pieces keep their punctuation."""
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_END_RE.finditer(text):
-        pieces.append(text[start : match.end()])
-        start = match.end()
-    pieces.append(text[start:])
-    return [p.strip() for p in pieces if WORD_RE.search(p)]
 
 
 def _word_set(text: str) -> frozenset[str]:

@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,8 +28,17 @@ def test_segment_json_schema() -> None:
     assert set(data) == {"title", "segments"}
     text = SEED.read_text("utf-8")
     for segment in data["segments"]:
-        assert set(segment) == {"kind", "text", "speaker", "voice", "start_char", "end_char"}
+        assert set(segment) == {
+            "kind",
+            "text",
+            "speaker",
+            "voice",
+            "start_char",
+            "end_char",
+            "spoken",
+        }
         assert text[segment["start_char"] : segment["end_char"]] == segment["text"]
+        assert segment["spoken"]
     kinds = [s["kind"] for s in data["segments"]]
     assert kinds[:3] == ["title", "dateline", "narration"] and kinds.count("quote") == 2
 
@@ -110,3 +120,29 @@ def test_help_everywhere() -> None:
     for args in ([], ["generate"], ["segment"], ["voices"], ["voices", "preview"]):
         run = bulletin(*args, "--help")
         assert run.returncode == 0 and "Usage" in run.stdout
+
+
+NUMBERS = ROOT / "tests" / "articles" / "budget-numbers.txt"
+
+
+def test_spoken_text_of_a_number_dense_article_is_all_urdu_words() -> None:
+    run = bulletin("segment", str(NUMBERS), "--json", "--strict")
+    assert run.returncode == 0, run.stderr
+    for segment in json.loads(run.stdout)["segments"]:
+        assert not re.search(r"[0-9A-Za-z\u0660-\u0669\u06f0-\u06f9%$]", segment["spoken"])
+    shown = bulletin("segment", str(NUMBERS), "--spoken").stdout
+    assert "→ " in shown and "سترہ ہزار پانچ سو تہتر ارب روپے" in shown
+
+
+def test_unspeakable_characters_warn_or_fail_with_strict(tmp_path: Path) -> None:
+    article = tmp_path / "emoji.txt"
+    article.write_text("سرخی\nآج موسم بہت اچھا ہے 🌞 اور سب خوش ہیں۔\n", "utf-8")
+    run = bulletin("segment", str(article))
+    assert run.returncode == 0
+    assert "warning:" in run.stderr and "SUN WITH FACE" in run.stderr
+    strict = bulletin("segment", str(article), "--strict")
+    assert strict.returncode == 1
+    assert len(strict.stderr.strip().splitlines()) == 1 and "SUN WITH FACE" in strict.stderr
+    out = tmp_path / "out"
+    strict = bulletin("generate", str(article), "--strict", "-o", str(out))
+    assert strict.returncode == 1 and not (out.exists() and any(out.iterdir()))

@@ -1,6 +1,7 @@
 """The seed article through the real command line, checked with independent tools."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +119,24 @@ def test_every_word_in_exactly_one_segment(episode: dict) -> None:
     assert [w for s in segments for w in word_texts(s["text"])] == word_texts(text)
     for segment in segments:
         assert text[segment["start_char"] : segment["end_char"]] == segment["text"]
+
+
+def test_number_dense_article_is_spoken_and_produced(tmp_path: Path) -> None:
+    article = ROOT / "tests" / "articles" / "budget-numbers.txt"
+    run = subprocess.run(
+        [sys.executable, "-m", "bulletin", "generate", str(article), "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "warning" not in run.stderr
+    audio, rate = soundfile.read(tmp_path / "budget-numbers.mp3")
+    manifest = json.loads((tmp_path / "budget-numbers.json").read_text("utf-8"))
+    assert len(audio) / rate == pytest.approx(manifest["duration"], abs=0.06)
+    for segment in manifest["segments"]:
+        assert not re.search(r"[0-9A-Za-z\u0660-\u0669\u06f0-\u06f9]", segment["spoken"])
+    # Numbers take time to say: the spoken text is much longer than the written one.
+    written = sum(len(s["text"]) for s in manifest["segments"])
+    spoken = sum(len(s["spoken"]) for s in manifest["segments"])
+    assert spoken > written * 1.1

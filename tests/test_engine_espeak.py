@@ -10,7 +10,14 @@ import numpy as np
 import pytest
 
 from bulletin.engines import load_engine
-from bulletin.engines.espeak import EspeakEngine, _Runtime, _wheel_paths, available_variants
+from bulletin.engines.espeak import (
+    EspeakEngine,
+    _respelled,
+    _Runtime,
+    _select_voice,
+    _wheel_paths,
+    available_variants,
+)
 from bulletin.errors import BulletinError
 from bulletin.model import Clip, EspeakSettings, VoiceProfile
 
@@ -227,3 +234,24 @@ def test_missing_data_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     monkeypatch.setattr(espeakng_loader, "get_data_path", lambda: str(tmp_path))
     with pytest.raises(BulletinError, match="cannot initialize"):
         _Runtime()
+
+
+def test_sad_and_zoy_are_read_as_s_and_z_not_retroflex(engine: EspeakEngine) -> None:
+    voice = VoiceProfile("plain")
+    with engine._runtime._lock, engine._runtime._loaded() as lib:
+        _select_voice(lib, "ur", EspeakSettings())  # phonemes need a selected voice
+        respelled = _respelled(lib, "صدر")
+        assert _respelled(lib, "نظام").startswith("[[") and "z." not in _respelled(lib, "نظام")
+    assert respelled.startswith("[[") and "s." not in respelled
+    fixed = engine.synthesize("صدر", voice).samples
+    assert np.array_equal(fixed, engine.synthesize(respelled, voice).samples)
+    retroflex = respelled.replace("s", "s.", 1)
+    assert not np.array_equal(fixed, engine.synthesize(retroflex, voice).samples)
+
+
+def test_speakable_alphabet(engine: EspeakEngine) -> None:
+    assert all(
+        engine.speakable(c) for c in "اآبپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوہھءیےئۂۓ" + "\u0650"
+    )
+    assert not any(engine.speakable(c) for c in "😀☂€5۵")
+    assert engine.max_chars >= 100

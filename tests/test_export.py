@@ -63,6 +63,7 @@ def test_manifest_and_transcript() -> None:
         "speaker": "علی",
         "voice": "v",
         "text": "ہم آئیں گے۔",
+        "spoken": None,
         "start": 3.5,
         "end": 5.25,
         "start_char": 20,

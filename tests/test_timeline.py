@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from bulletin.model import Clip, PostProcess, Segment, SegmentKind, Span
+from bulletin.model import Clip, PostProcess, Segment, SegmentKind, Span, Utterance
 from bulletin.synthesis import post_process, trim_silence
 from bulletin.timeline import Pauses, build_timeline, pause_before
 
@@ -17,6 +17,10 @@ def seg(kind: SegmentKind, paragraph: int, voice: str = "narrator") -> Segment:
     return Segment(kind, "متن", Span(0, 1), paragraph, voice=voice)
 
 
+def plan_for(clips: list[list[Clip]], ends: str = "sentence") -> list[list[Utterance]]:
+    return [[Utterance("متن", ends) for _ in group] for group in clips]
+
+
 def test_placements_match_clip_lengths_and_pauses() -> None:
     segments = [
         seg(SegmentKind.TITLE, 0),
@@ -26,7 +30,7 @@ def test_placements_match_clip_lengths_and_pauses() -> None:
     ]
     clips = [[tone(1.0)], [tone(0.5), tone(0.5)], [tone(2.0)], [tone(0.25)]]
     pauses = Pauses()
-    timeline = build_timeline(segments, clips, pauses)
+    timeline = build_timeline(segments, plan_for(clips), clips, pauses)
     p = timeline.placements
     assert p[0].start == pytest.approx(pauses.lead_in, abs=1e-4)
     assert p[0].end - p[0].start == pytest.approx(1.0, abs=1e-3)
@@ -47,7 +51,7 @@ def test_placements_match_clip_lengths_and_pauses() -> None:
 
 def test_clip_edges_are_faded_to_avoid_clicks() -> None:
     square = Clip(np.full(RATE, 0.5, dtype=np.float32), RATE)
-    timeline = build_timeline([seg(SegmentKind.TITLE, 0)], [[square]])
+    timeline = build_timeline([seg(SegmentKind.TITLE, 0)], plan_for([[square]]), [[square]])
     start = int(timeline.placements[0].start * RATE)
     assert abs(timeline.audio.samples[start]) < 0.01
     steps = np.abs(np.diff(timeline.audio.samples))
@@ -55,13 +59,23 @@ def test_clip_edges_are_faded_to_avoid_clicks() -> None:
 
 
 def test_clips_at_other_rates_are_resampled() -> None:
+    clips = [[tone(1.0, 16000)], [tone(1.0, 22050)]]
     timeline = build_timeline(
-        [seg(SegmentKind.TITLE, 0), seg(SegmentKind.NARRATION, 1)],
-        [[tone(1.0, 16000)], [tone(1.0, 22050)]],
+        [seg(SegmentKind.TITLE, 0), seg(SegmentKind.NARRATION, 1)], plan_for(clips), clips
     )
     assert timeline.audio.sample_rate == 22050
     for placement in timeline.placements:
         assert placement.end - placement.start == pytest.approx(1.0, abs=2e-3)
+
+
+def test_clause_cuts_get_shorter_pauses_than_sentences() -> None:
+    pauses = Pauses()
+    clips = [[tone(0.5), tone(0.5)]]
+    segment = [seg(SegmentKind.NARRATION, 1)]
+    clause = build_timeline(segment, plan_for(clips, "clause"), clips, pauses).placements[0]
+    sentence = build_timeline(segment, plan_for(clips), clips, pauses).placements[0]
+    gap = (sentence.end - sentence.start) - (clause.end - clause.start)
+    assert gap == pytest.approx(pauses.between_sentences - pauses.between_clauses, abs=1e-3)
 
 
 def test_pause_after_dateline_is_short_and_voice_change_adds() -> None:

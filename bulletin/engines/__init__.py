@@ -12,6 +12,10 @@ class Engine(Protocol):
     """Text plus voice in, mono float audio plus sample rate out."""
 
     name: str
+    max_chars: int  # longest text the engine reads well in one call
+
+    def speakable(self, char: str) -> bool:
+        """Whether the engine pronounces `char` (a letter or mark, not punctuation)."""
 
     def check_voice(self, voice: VoiceProfile) -> None:
         """Raise BulletinError if this engine cannot speak with `voice`."""

@@ -13,6 +13,7 @@ import atexit
 import ctypes
 import difflib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -31,6 +32,7 @@ AUDIO_OUTPUT_SYNCHRONOUS = 2
 INITIALIZE_DONT_EXIT = 0x8000
 POS_CHARACTER = 1
 CHARS_UTF8 = 1
+PHONEME_INPUT = 0x100  # espeakPHONEMES: allow [[...]] phoneme input inside the text
 EE_OK = 0
 PARAM_RATE = 1
 PARAM_PITCH = 3
@@ -42,8 +44,21 @@ _ERROR_NAMES = {-1: "internal error", 1: "buffer full", 2: "not found"}
 _REINSTALL = "reinstall with `pip install espeakng-loader`"
 
 # espeak-ng's Urdu rules silently drop Extended Arabic-Indic digits (the ones Urdu uses) but
-# read ASCII digits in Urdu; a NUL would end the C string early.
+# read ASCII digits in Urdu; a NUL would end the C string early. (Normalization already
+# writes numbers out as words; this keeps the engine safe when used on its own.)
 _TEXT_FIXES = str.maketrans("۰۱۲۳۴۵۶۷۸۹\0", "0123456789 ")
+
+# espeak-ng's Urdu rules read ص and ظ as retroflex sibilants (صدر -> [ʂʌdər], ظاہر -> [ʐaːhɪr]);
+# in Urdu ص is /s/ and ظ is /z/. Words with these letters are sent as espeak phonemes, taken
+# from espeak's own dictionary with the retroflex mnemonics replaced, so the rest of the
+# word's reading (vowels, stress) stays as the dictionary has it.
+_RETROFLEX_LETTERS_RE = re.compile(r"[\w\u064b-\u065f\u0670]*[صظ][\w\u064b-\u065f\u0670]*")
+_RETROFLEX_FIXES = (("s.", "s"), ("z.", "z"))
+MAX_CHARS = 300  # espeak keeps natural prosody over a long clause; past this, cut at clauses
+
+# Characters (besides punctuation) that espeak-ng's Urdu voice speaks: Arabic-script letters
+# and marks, and Latin letters (read with English rules).
+_SPEAKABLE_RE = re.compile(r"[\u0621-\u065f\u0670-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077fA-Za-z]")
 
 # int cb(short *wav, int numsamples, espeak_EVENT *events); the events are not used.
 _SynthCallback = ctypes.CFUNCTYPE(
@@ -72,6 +87,10 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
         ],
     ),
     "espeak_Synchronize": (ctypes.c_int, []),
+    "espeak_TextToPhonemes": (
+        ctypes.c_char_p,
+        [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int],
+    ),
     "espeak_Terminate": (ctypes.c_int, []),
 }
 
@@ -209,14 +228,28 @@ class _Runtime:
         with self._lock, self._loaded() as lib:
             self._chunks = []
             _select_voice(lib, voice_name, settings)
-            data = text.encode("utf-8")
-            code = lib.espeak_Synth(
-                data, len(data) + 1, 0, POS_CHARACTER, 0, CHARS_UTF8, None, None
-            )
+            data = _RETROFLEX_LETTERS_RE.sub(lambda m: _respelled(lib, m.group()), text).encode()
+            flags = CHARS_UTF8 | PHONEME_INPUT
+            code = lib.espeak_Synth(data, len(data) + 1, 0, POS_CHARACTER, 0, flags, None, None)
             _check(code, "synthesize")
             _check(lib.espeak_Synchronize(), "finish synthesis")
             chunks, self._chunks = self._chunks, []
         return np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)
+
+
+def _respelled(lib: ctypes.CDLL, word: str) -> str:
+    """`word` as espeak phoneme input with ص and ظ read as /s/ and /z/."""
+    buffer = ctypes.create_string_buffer(word.encode("utf-8"))
+    pointer = ctypes.c_void_p(ctypes.addressof(buffer))
+    parts = []
+    while pointer.value:
+        phonemes = lib.espeak_TextToPhonemes(ctypes.byref(pointer), CHARS_UTF8, 0)
+        if phonemes:
+            parts.append(phonemes.decode("utf-8"))
+    respelled = " ".join(parts)
+    for retroflex, plain in _RETROFLEX_FIXES:
+        respelled = respelled.replace(retroflex, plain)
+    return f"[[{respelled}]]" if respelled.strip() else word
 
 
 def _select_voice(lib: ctypes.CDLL, voice_name: str, settings: EspeakSettings) -> None:
@@ -256,11 +289,16 @@ class EspeakEngine:
     """Urdu (or any espeak-ng language) speech from espeak-ng, in-process."""
 
     name = "espeak"
+    max_chars = MAX_CHARS
 
     def __init__(self) -> None:
         self._runtime = _get_runtime()
         self.sample_rate: int = self._runtime.sample_rate
         self._checked: set[str] = set()
+
+    def speakable(self, char: str) -> bool:
+        """Whether the Urdu voice pronounces `char` (punctuation is handled by the caller)."""
+        return _SPEAKABLE_RE.match(char) is not None
 
     def check_voice(self, voice: VoiceProfile) -> None:
         """Raise BulletinError unless espeak-ng can speak `voice` exactly as configured."""
