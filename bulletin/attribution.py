@@ -1,13 +1,17 @@
 """Stage 3, attribution: decide who speaks each quote, from the words around it.
 
-The rules, in order (each is a small function so later patterns slot in beside them):
-1. A reporting phrase in the narration just before the quote (`X نے کہا`, `X کے مطابق`,
-   `X کا کہنا ہے`) names the speaker X, the noun phrase read backwards from the marker.
-2. If X is a pronoun (`انہوں`, `ان`), it stands for the most recent person named as a
-   subject (the noun phrase before `نے`) in the preceding narration.
-3. A vocative at the start of the quote (`مسٹر X!`) names the addressee, who is
-   therefore not the speaker.
-4. The speaker's canonical name is the fullest form the article uses, without titles.
+For each quote, in order:
+1. A quote that carries on from the paragraph before keeps that quote's speaker.
+2. A reporting phrase just before the quote (`X نے کہا کہ`, `X نے … بتایا`, `X کے مطابق`,
+   `X کے بقول`, `X کا کہنا تھا کہ`) or just after it (`، X نے کہا`, `یہ بات X نے کہی`,
+   `یہ کہنا ہے X کا`, `یہ الفاظ تھے X کے`) names the speaker X.
+3. A paragraph that is only a quote, with no such phrase, continues the previous quote's
+   speaker, or takes the person named as subject at the end of the paragraph before.
+X is resolved to a canonical name (`names.py`): a pronoun (`انہوں`, `ان`) stands for the most
+recent plausible speaker (a subject before `نے`, or the last attributed speaker); a role
+(`ترجمان`, `وزیر خارجہ`) for the person last given that role; titles are dropped; an
+organisation is named by its head noun. A vocative at the start of the quote (`مسٹر X!`)
+names the addressee, who is therefore not the speaker. Otherwise the speaker is unknown.
 """
 
 from __future__ import annotations
@@ -16,20 +20,43 @@ import re
 from dataclasses import dataclass, replace
 
 from bulletin.model import Script, Segment, SegmentKind
-from bulletin.urdu import PRONOUNS, TITLES, Word, is_name_word, words
+from bulletin.names import (
+    NameIndex,
+    RoleIndex,
+    gender,
+    has_title,
+    is_plausible_name,
+    noun_phrase_before,
+    organisation,
+    strip_titles,
+)
+from bulletin.urdu import PRONOUNS, words
 
-_REPORTING_VERBS = r"(?:کہا|کہی|بتایا|لکھا|ٹویٹ|پوچھا|اعلان|جواب\s+دیا)"
+_REPORTING_VERBS = r"(?:کہا|کہی|بتایا|بتائی|لکھا|ٹویٹ|ٹوئٹ|پوچھا|اعلان|جواب\s+دیا|دعویٰ|کہنا)"
 _MAX_WORDS_TO_VERB = 12
-_MAX_NAME_WORDS = 5
 
-# Markers that follow the speaker's noun phrase in a reporting phrase. The نے pattern
-# needs a reporting verb after it ("any words between X and the verb").
-_CUE_PATTERNS = (
+# Reporting phrases before a quote: the speaker is the noun phrase before the marker. The
+# نے pattern needs a reporting verb after it, with any words in between.
+_CUES_BEFORE = (
     re.compile(
         rf"(?P<marker>نے)(?:\s+(?!نے\s)[^\s،۔:؛,]+){{0,{_MAX_WORDS_TO_VERB}}}?\s+{_REPORTING_VERBS}"
     ),
     re.compile(r"(?P<marker>کے\s+(?:مطابق|بقول))"),
     re.compile(r"(?P<marker>کا\s+کہنا\s+(?:تھا|ہے))"),
+    re.compile(
+        r"(?P<marker>(?:کہتے|کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی)\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))"
+    ),
+)
+# Reporting phrases after a quote, at the start of the text that follows it.
+_LEAD = r"^[\s۔،,:؛\-–—]*"
+_END = r"(?=[\s۔،,!؟]|$)"
+_CUES_AFTER_FORWARD = (
+    re.compile(_LEAD + rf"یہ\s+کہنا\s+(?:ہے|تھا)\s+(?P<np>[^۔؟!،]{{1,80}}?)\s+کا{_END}"),
+    re.compile(_LEAD + rf"یہ\s+الفاظ\s+(?:تھے|ہیں)\s+(?P<np>[^۔؟!،]{{1,80}}?)\s+کے{_END}"),
+)
+_CUE_AFTER_NE = re.compile(
+    _LEAD + rf"(?:یہ\s+بات\s+)?(?P<np>[^۔؟!]{{1,80}}?)\s+(?P<marker>نے)(?:\s+\S+){{0,6}}?\s+"
+    rf"(?:{_REPORTING_VERBS}|کی|کہی)"
 )
 _SUBJECT_RE = re.compile(r"(?<!\S)نے(?!\S)")
 _VOCATIVE_RE = re.compile(
@@ -37,68 +64,119 @@ _VOCATIVE_RE = re.compile(
     r"(?P<name>[^!،,:۔؟]{1,60}?)\s*(?P<mark>!|،|,)"
 )
 _VOCATIVE_TITLES_REQUIRED_MARKS = {"،", ","}
-_GAP_RE = re.compile(r"^[\s\u200c\u200d]*$")
 
 
 @dataclass(frozen=True)
 class Cue:
-    """A reporting phrase: the noun phrase before its marker and the phrase itself."""
+    """A reporting phrase: the noun phrase naming the speaker and the phrase itself."""
 
     noun_phrase: tuple[str, ...]
     phrase: str
 
 
+@dataclass
+class _Discourse:
+    """What the narration so far says: names, roles, subjects, the last quote's speaker."""
+
+    names: NameIndex
+    roles: RoleIndex
+    subjects: list[str]
+    last_speaker: str | None = None
+
+    def read(self, text: str) -> None:
+        self.roles.learn(text, self.names)
+        for noun_phrase in subject_phrases(text):
+            if person := self.person(noun_phrase):
+                self.subjects.append(person)
+
+    def person(self, noun_phrase: tuple[str, ...]) -> str | None:
+        """The canonical name a (non-pronoun) noun phrase refers to."""
+        name = strip_titles(noun_phrase)
+        if is_plausible_name(name):
+            return self.names.canonical(" ".join(name))
+        if has_title(noun_phrase) and (person := self.roles.lookup(noun_phrase)):
+            return person
+        return organisation(noun_phrase)
+
+    def resolve(self, noun_phrase: tuple[str, ...], exclude: str | None) -> str | None:
+        """The speaker a cue's noun phrase refers to; pronouns to the latest plausible one."""
+        if noun_phrase and noun_phrase[-1] in PRONOUNS:
+            candidates = [*self.subjects, self.last_speaker] if self.last_speaker else self.subjects
+            for person in reversed(candidates):
+                if person and person != exclude:
+                    return person
+            return None
+        person = self.person(noun_phrase)
+        return None if person == exclude else person
+
+
 def attribute(script: Script, article_text: str) -> Script:
-    """Set speaker and evidence on each quote segment of `script`."""
-    names = NameIndex(article_text)
-    subjects: list[str] = []
-    segments: list[Segment] = []
-    for index, segment in enumerate(script.segments):
-        if segment.kind is SegmentKind.QUOTE:
-            previous = script.segments[index - 1] if index else None
-            segment = _attribute_quote(segment, previous, subjects, names)
-        else:
-            subjects.extend(names.canonical(s) for s in named_subjects(segment.text))
-        segments.append(segment)
-    return replace(script, segments=segments)
+    """Set speaker and evidence on each quote segment, and each speaker's gender if shown."""
+    discourse = _Discourse(NameIndex(article_text), RoleIndex(), [])
+    segments = list(script.segments)
+    for index, segment in enumerate(segments):
+        if segment.kind is not SegmentKind.QUOTE:
+            discourse.read(segment.text)
+            continue
+        speaker, evidence = _speaker_of(segments, index, discourse)
+        segments[index] = replace(segment, speaker=speaker, evidence=evidence)
+        if speaker:
+            discourse.last_speaker = speaker
+    return replace(script, segments=segments, genders=_genders(segments))
 
 
-def _attribute_quote(
-    quote: Segment, previous: Segment | None, subjects: list[str], names: NameIndex
-) -> Segment:
+def _speaker_of(
+    segments: list[Segment], index: int, discourse: _Discourse
+) -> tuple[str | None, str | None]:
+    quote = segments[index]
+    previous = segments[index - 1] if index else None
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    if quote.continued and previous is not None and previous.kind is SegmentKind.QUOTE:
+        return previous.speaker, "continues the quote before"
     addressee = vocative_addressee(quote.text)
-    addressee = names.canonical(addressee) if addressee else None
-    context = previous.text if previous and previous.kind is not SegmentKind.QUOTE else ""
-    cue = reporting_cue(last_clause(context))
-    if cue is None:
-        return quote
-    speaker = resolve(cue.noun_phrase, subjects, names, exclude=addressee)
-    if speaker is None:
-        return quote
-    evidence = cue.phrase if cue.phrase.startswith(speaker) else f"{cue.phrase} → {speaker}"
-    return replace(quote, speaker=speaker, evidence=evidence)
+    addressee = discourse.names.canonical(addressee) if addressee else None
+    for cue in _cues(previous, quote, following):
+        if speaker := discourse.resolve(cue.noun_phrase, exclude=addressee):
+            return speaker, _evidence(cue.phrase, speaker)
+    if previous is not None and previous.paragraph != quote.paragraph:
+        return _paragraph_fallback(previous, discourse, addressee)
+    return None, None
 
 
-def resolve(
-    noun_phrase: tuple[str, ...], subjects: list[str], names: NameIndex, exclude: str | None
-) -> str | None:
-    """The canonical speaker a cue's noun phrase refers to, or None if unknown."""
-    if noun_phrase and noun_phrase[-1] in PRONOUNS:
-        for subject in reversed(subjects):
-            if subject != exclude:
-                return subject
-        return None
-    name = strip_titles(noun_phrase)
-    if not is_plausible_name(name):
-        return None
-    speaker = names.canonical(" ".join(name))
-    return None if speaker == exclude else speaker
+def _cues(previous: Segment | None, quote: Segment, following: Segment | None) -> list[Cue]:
+    """Reporting phrases around a quote, nearest first: just before it, then just after."""
+    cues = []
+    if previous is not None and previous.kind is not SegmentKind.QUOTE:
+        before = reporting_cue(last_clause(previous.text))
+        if before is not None:
+            cues.append(before)
+    narration_after = (
+        following is not None
+        and following.paragraph == quote.paragraph
+        and following.kind is not SegmentKind.QUOTE
+    )
+    if narration_after and (after := cue_after(following.text)):
+        cues.append(after)
+    return cues
+
+
+def _paragraph_fallback(
+    previous: Segment, discourse: _Discourse, addressee: str | None
+) -> tuple[str | None, str | None]:
+    """A quote opening its paragraph with no reporting phrase of its own."""
+    if previous.kind is SegmentKind.QUOTE and previous.speaker and previous.speaker != addressee:
+        return previous.speaker, "continues the previous quote's speaker"
+    subjects = [discourse.person(np) for np in subject_phrases(last_sentence(previous.text))]
+    named = [s for s in subjects if s and s != addressee]
+    if named:
+        return named[-1], f"named at the end of the paragraph before → {named[-1]}"
+    return None, None
 
 
 def reporting_cue(text: str) -> Cue | None:
-    """The last reporting phrase in `text`, if any."""
+    """The last reporting phrase in `text` (the narration before a quote), if any."""
     best: tuple[int, Cue] | None = None
-    for pattern in _CUE_PATTERNS:
+    for pattern in _CUES_BEFORE:
         for match in pattern.finditer(text):
             noun_phrase = noun_phrase_before(text, match.start("marker"))
             if not noun_phrase:
@@ -109,51 +187,33 @@ def reporting_cue(text: str) -> Cue | None:
     return best[1] if best else None
 
 
+def cue_after(text: str) -> Cue | None:
+    """A reporting phrase at the start of the text after a quote, if any."""
+    for pattern in _CUES_AFTER_FORWARD:
+        if match := pattern.match(text):
+            noun_phrase = tuple(w.text for w in words(match["np"]))
+            return Cue(noun_phrase, match.group().strip(" ۔،,"))
+    if match := _CUE_AFTER_NE.match(text):
+        noun_phrase = noun_phrase_before(text, match.start("marker"))
+        if noun_phrase:
+            return Cue(noun_phrase, match.group().strip(" ۔،,"))
+    return None
+
+
+def subject_phrases(text: str) -> list[tuple[str, ...]]:
+    """Noun phrases standing as subjects before نے in `text`, in order (pronouns left out)."""
+    phrases = []
+    for match in _SUBJECT_RE.finditer(text):
+        noun_phrase = noun_phrase_before(text, match.start())
+        if noun_phrase and noun_phrase[-1] not in PRONOUNS:
+            phrases.append(noun_phrase)
+    return phrases
+
+
 def named_subjects(text: str) -> list[str]:
     """Names (titles stripped) that stand as subjects before نے in `text`, in order."""
-    found = []
-    for match in _SUBJECT_RE.finditer(text):
-        name = strip_titles(noun_phrase_before(text, match.start()))
-        if is_plausible_name(name):
-            found.append(" ".join(name))
-    return found
-
-
-def noun_phrase_before(text: str, position: int) -> tuple[str, ...]:
-    """Words read backwards from `position` until punctuation or a function word.
-
-    A pronoun directly before the marker is returned on its own.
-    """
-    before = words(text[:position])
-    if not before or not _GAP_RE.match(text[before[-1].end : position]):
-        return ()
-    if before[-1].text in PRONOUNS:
-        return (before[-1].text,)
-    phrase: list[Word] = []
-    for word in reversed(before):
-        if phrase and not _GAP_RE.match(text[word.end : phrase[0].start]):
-            break
-        if not (is_name_word(word.text) or word.text in TITLES):
-            break
-        phrase.insert(0, word)
-    return tuple(w.text for w in phrase)
-
-
-def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
-    """The words after the last title (صدر، مسٹر، وزیر اعظم...) in a noun phrase."""
-    for index in range(len(noun_phrase) - 1, -1, -1):
-        if noun_phrase[index] in TITLES:
-            return noun_phrase[index + 1 :]
-    return noun_phrase
-
-
-def is_plausible_name(name: tuple[str, ...]) -> bool:
-    """A short run of name words that is not a plural common noun (رہنماؤں)."""
-    return (
-        0 < len(name) <= _MAX_NAME_WORDS
-        and all(is_name_word(w) for w in name)
-        and not name[-1].endswith(("وں", "ؤں"))
-    )
+    names = (strip_titles(np) for np in subject_phrases(text))
+    return [" ".join(name) for name in names if is_plausible_name(name)]
 
 
 def vocative_addressee(quote: str) -> str | None:
@@ -163,8 +223,7 @@ def vocative_addressee(quote: str) -> str | None:
         return None
     if match["mark"] in _VOCATIVE_TITLES_REQUIRED_MARKS and not match["title"]:
         return None
-    name = tuple(w.text for w in words(match["name"]))
-    name = strip_titles(name)
+    name = strip_titles(tuple(w.text for w in words(match["name"])))
     return " ".join(name) if is_plausible_name(name) else None
 
 
@@ -174,6 +233,17 @@ def last_clause(text: str) -> str:
     return text[cut + 1 :]
 
 
+def last_sentence(text: str) -> str:
+    """The last sentence of `text`, its final punctuation included."""
+    body = text.rstrip(" ۔؟!")
+    cut = max(body.rfind(mark) for mark in "۔؟!")
+    return text[cut + 1 :]
+
+
+def _evidence(phrase: str, speaker: str) -> str:
+    return phrase if phrase.startswith(speaker) else f"{phrase} → {speaker}"
+
+
 def _phrase_start(text: str, noun_phrase: tuple[str, ...], marker: int) -> int:
     start = marker
     for word in reversed(noun_phrase):
@@ -181,53 +251,13 @@ def _phrase_start(text: str, noun_phrase: tuple[str, ...], marker: int) -> int:
     return max(start, 0)
 
 
-class NameIndex:
-    """Maps any written form of a name to the fullest form the article uses."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._words = words(text)
-        self._cache: dict[str, str] = {}
-
-    def canonical(self, name: str) -> str:
-        """The longest name in the article that ends with the words of `name`."""
-        if name not in self._cache:
-            self._cache[name] = self._fullest_form(tuple(name.split()))
-        return self._cache[name]
-
-    def _fullest_form(self, name: tuple[str, ...]) -> str:
-        best = name
-        for start in self._occurrences(name):
-            extended = self._extend_left(start) + name
-            if len(extended) > len(best):
-                best = extended
-        return " ".join(best)
-
-    def _occurrences(self, name: tuple[str, ...]) -> list[int]:
-        texts = [w.text for w in self._words]
-        size = len(name)
-        return [
-            i
-            for i in range(len(texts) - size + 1)
-            if tuple(texts[i : i + size]) == name and self._contiguous(i, i + size)
-        ]
-
-    def _extend_left(self, start: int) -> tuple[str, ...]:
-        extra: list[str] = []
-        index = start - 1
-        while (
-            index >= 0
-            and len(extra) < _MAX_NAME_WORDS
-            and is_name_word(self._words[index].text)
-            and self._contiguous(index, index + 2)
-        ):
-            extra.insert(0, self._words[index].text)
-            index -= 1
-        return tuple(extra)
-
-    def _contiguous(self, first: int, stop: int) -> bool:
-        """True if words[first:stop] are separated only by spaces."""
-        return all(
-            _GAP_RE.match(self._text[self._words[i].end : self._words[i + 1].start])
-            for i in range(first, stop - 1)
-        )
+def _genders(segments: list[Segment]) -> dict[str, str]:
+    """Gender of each speaker where the article shows it."""
+    narration = [s.text for s in segments if s.kind is not SegmentKind.QUOTE]
+    sentences = [part for text in narration for part in re.split(r"[۔؟!]", text)]
+    result = {}
+    for speaker in dict.fromkeys(s.speaker for s in segments if s.speaker):
+        speech = [s.text for s in segments if s.speaker == speaker]
+        if found := gender(speaker, sentences, speech):
+            result[speaker] = found
+    return result

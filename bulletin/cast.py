@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from bulletin.model import (
     Cast,
     CastMember,
     EspeakSettings,
+    Overrides,
     PostProcess,
     Script,
     SegmentKind,
@@ -55,6 +58,9 @@ def parse_voice(name: str, data: dict[str, Any], source: Path | str = "voice") -
     """A VoiceProfile from a parsed TOML table."""
     data = dict(data)
     description = str(data.pop("description", ""))
+    gender = data.pop("gender", None)
+    if gender not in (None, "female", "male"):
+        raise BulletinError(f'{source}: gender must be "female" or "male", not {gender!r}')
     espeak = _dataclass_from(EspeakSettings, data.pop("espeak", {}), f"{source} [espeak]")
     post = _dataclass_from(PostProcess, data.pop("post", {}), f"{source} [post]")
     engines = {}
@@ -62,7 +68,7 @@ def parse_voice(name: str, data: dict[str, Any], source: Path | str = "voice") -
         if not isinstance(value, dict):
             raise BulletinError(f"{source}: unknown setting {key!r}")
         engines[key] = value
-    return VoiceProfile(name, description, espeak, engines, post)
+    return VoiceProfile(name, description, gender, espeak, engines, post)
 
 
 def parse_cast(data: dict[str, Any], voices: dict[str, VoiceProfile], source: Path | str) -> Cast:
@@ -93,20 +99,126 @@ def parse_cast(data: dict[str, Any], voices: dict[str, VoiceProfile], source: Pa
     )
 
 
-def assign_voices(script: Script, cast: Cast) -> Script:
-    """Give every segment a voice: narrator, cast member, pool voice or quote voice."""
+def sidecar_for(article_path: Path) -> Path:
+    """The override file that sits beside an article: `NAME.cast.toml` for `NAME.txt`."""
+    return article_path.with_name(f"{article_path.stem}.cast.toml")
+
+
+def load_overrides(path: Path) -> Overrides:
+    """Read an override file:
+
+    [[quote]]
+    number = 2              # the 2nd quote, as `bulletin segment` numbers them
+    speaker = "شہباز شریف"   # "" for an unknown speaker
+
+    [voices]
+    "شہباز شریف" = "pool-3"
+    """
+    data = _read_toml(path)
+    speakers: dict[int, str | None] = {}
+    for entry in data.get("quote", []):
+        number = entry.get("number") if isinstance(entry, dict) else None
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            raise BulletinError(f"{path}: each [[quote]] needs a number (1 for the first quote)")
+        speaker = entry.get("speaker", "")
+        if not isinstance(speaker, str):
+            raise BulletinError(f"{path}: quote {number}: speaker must be text")
+        speakers[number] = speaker.strip() or None
+    voices = data.get("voices", {})
+    if not isinstance(voices, dict) or not all(isinstance(v, str) for v in voices.values()):
+        raise BulletinError(f"{path}: [voices] maps names to voice names")
+    return Overrides(speakers, dict(voices))
+
+
+def override_speakers(script: Script, overrides: Overrides) -> Script:
+    """Force the speaker of the quotes the override file names."""
+    count = sum(1 for s in script.segments if s.kind is SegmentKind.QUOTE)
+    for number in overrides.speakers:
+        if number > count:
+            raise BulletinError(f"override names quote {number}, but the article has {count}")
+    segments, number = [], 0
+    for segment in script.segments:
+        if segment.kind is SegmentKind.QUOTE:
+            number += 1
+            if number in overrides.speakers:
+                speaker = overrides.speakers[number]
+                segment = replace(segment, speaker=speaker, evidence="override file")
+        segments.append(segment)
+    return replace(script, segments=segments)
+
+
+def assign_voices(script: Script, cast: Cast, overrides: Mapping[str, str] | None = None) -> Script:
+    """Give every segment a voice: narrator, override, cast member, pool or quote voice.
+
+    Each speaker gets a voice of their own while the pool lasts, preferring one of the
+    speaker's gender where the article shows it; past that, voices are reused, but never
+    by two speakers who quote back to back.
+    """
+    overrides = dict(overrides or {})
+    for name, voice in overrides.items():
+        if voice not in cast.voices:
+            known = ", ".join(sorted(cast.voices))
+            raise BulletinError(f"override gives {name!r} unknown voice {voice!r} (known: {known})")
     speakers = _speakers_in_order(script)
-    voice_of = {name: voice for name in speakers if (voice := cast_voice(cast, name))}
+    voice_of = {
+        name: voice for name in speakers if (voice := overrides.get(name) or cast_voice(cast, name))
+    }
     taken = {cast.narrator, cast.quote, *voice_of.values()}
+    neighbours = _back_to_back(script)
     for name in speakers:
-        if name not in voice_of:
-            voice_of[name] = pool_voice(name, cast.pool, taken)
-            taken.add(voice_of[name])
+        if name in voice_of:
+            continue
+        avoid = {voice_of[n] for n in neighbours.get(name, ()) if n in voice_of}
+        wanted = script.genders.get(name)
+        voice_of[name] = pool_voice(name, cast, taken, avoid | {cast.narrator}, wanted)
+        taken.add(voice_of[name])
     segments = [
         replace(segment, voice=_voice_for(segment.kind, segment.speaker, cast, voice_of))
         for segment in script.segments
     ]
     return replace(script, segments=segments)
+
+
+def pool_voice(
+    name: str,
+    cast: Cast,
+    taken: set[str],
+    avoid: frozenset[str] | set[str] = frozenset(),
+    gender: str | None = None,
+) -> str:
+    """A stable pool voice for `name`: a hash of the name picks where to start looking.
+
+    Preference: a free voice of the speaker's gender, any free voice, then a reused voice
+    not in `avoid` (of the right gender first), then the hashed choice.
+    """
+    pool = cast.pool
+    start = int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big") % len(pool)
+    order = [pool[(start + step) % len(pool)] for step in range(len(pool))]
+
+    def fits(voice: str) -> bool:
+        return gender is None or cast.voices[voice].gender in (None, gender)
+
+    for usable in (
+        lambda v: v not in taken and fits(v),
+        lambda v: v not in taken,
+        lambda v: v not in avoid and fits(v),
+        lambda v: v not in avoid,
+    ):
+        for voice in order:
+            if usable(voice):
+                return voice
+    return order[0]
+
+
+def _back_to_back(script: Script) -> dict[str, set[str]]:
+    """For each speaker, the speakers whose quotes come right before or after theirs."""
+    quotes = [s.speaker for s in script.segments if s.kind is SegmentKind.QUOTE]
+    pairs: dict[str, set[str]] = {}
+    for first, second in itertools.pairwise(quotes):
+        if first and second and first != second:
+            pairs.setdefault(first, set()).add(second)
+            pairs.setdefault(second, set()).add(first)
+    return pairs
 
 
 def cast_voice(cast: Cast, speaker: str) -> str | None:
@@ -115,16 +227,6 @@ def cast_voice(cast: Cast, speaker: str) -> str | None:
         if speaker == member.name or speaker in member.aliases:
             return member.voice
     return None
-
-
-def pool_voice(name: str, pool: tuple[str, ...], taken: set[str]) -> str:
-    """A stable pool voice for `name`: a hash picks the start, taken voices are skipped."""
-    start = int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big") % len(pool)
-    for step in range(len(pool)):
-        candidate = pool[(start + step) % len(pool)]
-        if candidate not in taken:
-            return candidate
-    return pool[start]  # more speakers than pool voices: reuse
 
 
 def _voice_for(kind: SegmentKind, speaker: str | None, cast: Cast, voice_of: dict[str, str]) -> str:

@@ -37,6 +37,10 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable
 
 
 EngineOption = Annotated[str, typer.Option("--engine", help="Synthesis engine: espeak.")]
+CastFileOption = Annotated[
+    Path | None,
+    typer.Option("--cast", help="Override file for speakers and voices (default: NAME.cast.toml)."),
+]
 StrictOption = Annotated[
     bool, typer.Option("--strict", help="Fail when a character cannot be spoken.")
 ]
@@ -68,6 +72,7 @@ def generate(
     ),
     bitrate: Annotated[int, typer.Option(help="MP3 constant bit rate in kbps.")] = 128,
     voices: VoicesOption = None,
+    cast_file: CastFileOption = None,
     strict: StrictOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -75,7 +80,7 @@ def generate(
     from bulletin.pipeline import generate as generate_episode
 
     resources = _resources(voices, engine)
-    options = Options(show_name=show_name, bitrate_kbps=bitrate, strict=strict)
+    options = Options(show_name, bitrate, strict, cast_file)
     failures, episodes = 0, []
     for article in articles:
         try:
@@ -102,24 +107,31 @@ def segment(
     spoken: Annotated[
         bool, typer.Option("--spoken", help="Also show the text sent to the engine.")
     ] = False,
+    cast_file: CastFileOption = None,
     strict: StrictOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Show the script (kind, speaker, voice, text) without synthesizing."""
+    """Show the script (kind, speaker, voice, evidence, text) without synthesizing."""
     from bulletin.article import read_article
     from bulletin.pipeline import prepare
 
     source = read_article(article)
-    script = prepare(source, _resources(voices, engine), Options(strict=strict))
+    options = Options(strict=strict, cast_file=cast_file)
+    script = prepare(source, _resources(voices, engine), options)
     for problem in script.problems:
         _warn(f"{source.source}: {problem}")
     if as_json:
         _print_json(script_json(script))
         return
+    quotes = 0
     for number, seg in enumerate(script.segments):
+        label = seg.kind.value
+        if seg.kind.value == "quote":
+            quotes += 1
+            label = f"quote {quotes}"
         who = f"{seg.speaker or '-'} [{seg.voice}]"
         evidence = f"  ({seg.evidence})" if seg.evidence else ""
-        stdout.print(f"{number:>3} {seg.kind.value:<9} {who}{evidence}", markup=False)
+        stdout.print(f"{number:>3} {label:<9} {who}{evidence}", markup=False)
         stdout.print(f"    {seg.text}", markup=False, highlight=False)
         if spoken and seg.spoken != seg.text:
             stdout.print(f"  → {seg.spoken}", markup=False, highlight=False)

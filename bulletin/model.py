@@ -54,6 +54,7 @@ class Segment:
     voice: str | None = None
     evidence: str | None = None
     spoken: str | None = None  # the text sent to the engine, set by normalization
+    continued: bool = False  # a quote carrying on from the paragraph before
 
     @property
     def is_quote(self) -> bool:
@@ -75,6 +76,7 @@ class Script:
     title: str
     segments: list[Segment]
     problems: list[str] = field(default_factory=list)  # e.g. characters left unspoken
+    genders: dict[str, str] = field(default_factory=dict)  # speaker -> "female" / "male"
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class VoiceProfile:
 
     name: str
     description: str = ""
+    gender: str | None = None  # "female" or "male": lets the pool match a speaker's gender
     espeak: EspeakSettings = field(default_factory=EspeakSettings)
     engines: dict[str, dict[str, object]] = field(default_factory=dict)
     post: PostProcess = field(default_factory=PostProcess)
@@ -116,6 +119,15 @@ class CastMember:
     name: str
     voice: str
     aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """One article's corrections: the speaker of the n-th quote (1-based; None = unknown)
+    and a voice for a name."""
+
+    speakers: dict[int, str | None] = field(default_factory=dict)
+    voices: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from bulletin.article import read_article
 from bulletin.attribution import attribute
-from bulletin.cast import assign_voices
+from bulletin.cast import assign_voices, load_overrides, override_speakers, sidecar_for
 from bulletin.engines import Engine
 from bulletin.errors import BulletinError
 from bulletin.export import Tags, manifest, slug_for, transcript, write_json, write_mp3
 from bulletin.mastering import master
-from bulletin.model import Article, Cast, Episode, Script
+from bulletin.model import Article, Cast, Episode, Overrides, Script
 from bulletin.normalize import normalize_script
 from bulletin.script import build_script
 from bulletin.synthesis import plan_utterances, synthesize_script
@@ -39,6 +39,7 @@ class Options:
     show_name: str = DEFAULT_SHOW_NAME
     bitrate_kbps: int = 128
     strict: bool = False  # unspeakable characters are an error, not a warning
+    cast_file: Path | None = None  # overrides; default: NAME.cast.toml beside the article
 
 
 @dataclass
@@ -57,12 +58,23 @@ def prepare(article: Article, resources: Resources, options: Options = Options()
     Characters the engine cannot speak are listed in `script.problems`, or with
     `options.strict` raise a BulletinError.
     """
-    script = assign_voices(attribute(build_script(article), article.text), resources.cast)
+    overrides = _overrides(article, options)
+    script = override_speakers(attribute(build_script(article), article.text), overrides)
+    script = assign_voices(script, resources.cast, overrides.voices)
     script, problems = normalize_script(script, resources.engine.speakable, resources.lexicon)
     if problems and options.strict:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise BulletinError(f"{article.source}: {problems[0].describe()}{more}")
     return replace(script, problems=[p.describe() for p in problems])
+
+
+def _overrides(article: Article, options: Options) -> Overrides:
+    if options.cast_file is not None:
+        if not options.cast_file.is_file():
+            raise BulletinError(f"{options.cast_file}: no such override file")
+        return load_overrides(options.cast_file)
+    sidecar = sidecar_for(Path(article.source)) if article.source else None
+    return load_overrides(sidecar) if sidecar and sidecar.is_file() else Overrides()
 
 
 def generate(

@@ -42,33 +42,49 @@ def word_texts(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-def _word_set(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """A set of words from a whitespace-separated list (keeps long word lists readable)."""
     return frozenset(text.split())
 
 
 # Titles and honorifics: not part of a person's name (issue 2: "titles are not part of
 # the name"). Multi-word titles are matched word by word, so "وزیر اعظم" is covered by
 # both words being listed.
-TITLES = _word_set(
+TITLES = word_set(
     """
-    صدر نائب وزیر اعظم وزیراعظم وزیرِاعظم خارجہ داخلہ خزانہ دفاع اطلاعات اعلیٰ اعلی
+    صدر نائب وزیر وزیراعظم وزیرِاعظم
     مسٹر مسز مس جناب محترم محترمہ ڈاکٹر پروفیسر شہزادہ شہزادی بادشاہ ملکہ سلطان
     چیئرمین چیئرپرسن سیکریٹری سیکرٹری جنرل گورنر سفیر ترجمان سربراہ رہنما لیڈر قائد
     اسپیکر سپیکر جج چیف جسٹس کمانڈر کرنل میجر لیفٹیننٹ بریگیڈیئر ایڈمرل ایئر مارشل
     کپتان سینیٹر رکن میئر کمشنر وکیل مولانا مفتی علامہ حافظ سید سردار بیگم خاتون
-    صاحب صاحبہ شیخ نواب پاپائے پوپ آیت اللہ
+    صاحب صاحبہ شیخ نواب پاپائے پوپ آیت
     """
 )
+# Words that are part of a title only right after one (وزیر اعظم، وزیر خارجہ، آیت اللہ) and
+# otherwise may be names (بابر اعظم، ثناء اللہ).
+TITLE_CONTINUATIONS = word_set(
+    "اعظم خارجہ داخلہ خزانہ دفاع اطلاعات اعلیٰ اعلی اللہ تعلیم صحت قانون مملکت تجارت ریلوے"
+)
+
+
+def title_flags(phrase: tuple[str, ...]) -> list[bool]:
+    """Which words of a phrase belong to a title (صدر، وزیر اعظم، چیف جسٹس…)."""
+    flags: list[bool] = []
+    for word in phrase:
+        continues = bool(flags) and flags[-1] and word in TITLE_CONTINUATIONS
+        flags.append(word in TITLES or continues)
+    return flags
+
 
 # Pronouns that can stand for a speaker before نے or in a reporting phrase.
-PRONOUNS = _word_set(
+PRONOUNS = word_set(
     """
     انہوں انھوں اُنہوں اُنھوں اس اُس ان اُن انہیں انھیں وہ یہ میں ہم آپ انہی اسی
     """
 )
 
 # Function and common words that end a name when read backwards from نے, کا, کے مطابق.
-STOPWORDS = _word_set(
+STOPWORDS = word_set(
     """
     میں سے کے کی کا کو نے پر تک ساتھ لیے لئے بعد پہلے دوران درمیان بارے طرف جانب اور
     یا لیکن مگر بلکہ کہ جبکہ جب تب تاہم پھر بھی ہی تو نہ نہیں کیونکہ چونکہ اگر اگرچہ

@@ -119,3 +119,95 @@ def test_name_index_extends_left_over_name_words_only() -> None:
     names = NameIndex("ماسکو میں قاسم جومارت توقایف اور صدر توقایف نے کہا")
     assert names.canonical("توقایف") == "قاسم جومارت توقایف"
     assert names.canonical("نامعلوم") == "نامعلوم"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "خبر\nوزیر داخلہ محسن نقوی نے اجلاس کی صدارت کی۔\n"
+            "’ملک میں امن و امان کی صورتحال بہتر ہو رہی ہے‘، محسن نقوی نے کہا۔\n",
+            ["محسن نقوی"],
+        ),
+        (
+            "خبر\nاجلاس کے بعد صحافیوں سے گفتگو ہوئی۔\n"
+            "’ہمارا مؤقف بالکل واضح ہے‘ یہ بات وزیر خارجہ اسحاق ڈار نے کہی۔\n",
+            ["اسحاق ڈار"],
+        ),
+        (
+            "خبر\nعدالت میں سماعت ہوئی۔\n"
+            "’آئین سب سے بالاتر ہے اور رہے گا‘۔ یہ کہنا ہے چیف جسٹس یحییٰ آفریدی کا۔\n",
+            ["یحییٰ آفریدی"],
+        ),
+        (
+            "خبر\nتقریب ختم ہوئی۔\n’ہم ہار نہیں مانیں گے‘ یہ الفاظ تھے کپتان بابر اعظم کے۔\n",
+            ["بابر اعظم"],
+        ),
+    ],
+)
+def test_speaker_after_the_quote(text: str, expected: list[str]) -> None:
+    assert speakers(text) == expected
+
+
+def test_role_noun_resolves_to_the_person_given_that_role() -> None:
+    text = (
+        "خبر\n"
+        "فوج کے ترجمان لیفٹیننٹ جنرل احمد شریف چوہدری نے پریس کانفرنس کی۔ "
+        "وزیر اعظم شہباز شریف نے بھی اجلاس بلایا۔\n"
+        "ترجمان نے کہا کہ “سرحد پر صورتحال مکمل طور پر قابو میں ہے۔”\n"
+    )
+    assert speakers(text) == ["احمد شریف چوہدری"]
+
+
+def test_organisations_speak_too() -> None:
+    text = (
+        "خبر\n"
+        "دفتر خارجہ کے مطابق “پاکستان اس معاملے پر اپنا مؤقف واضح کر چکا ہے۔”\n"
+        "آئی ایس پی آر نے کہا کہ “آپریشن کامیابی سے مکمل کر لیا گیا ہے۔”\n"
+    )
+    assert speakers(text) == ["دفتر خارجہ", "آئی ایس پی آر"]
+
+
+def test_quote_paragraphs_continue_or_take_the_last_named_subject() -> None:
+    text = (
+        "خبر\n"
+        "وزیر اعلیٰ مریم نواز نے جلسے سے خطاب کیا۔\n"
+        "“ہم نے صوبے میں ترقی کے نئے منصوبے شروع کیے ہیں۔”\n"
+        "“یہ سلسلہ آئندہ برسوں میں بھی جاری رہے گا۔”\n"
+    )
+    assert speakers(text) == ["مریم نواز", "مریم نواز"]
+
+
+def test_quote_running_across_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        "خبر\n"
+        "صدر آصف علی زرداری نے کہا کہ “ہم جمہوریت کو مضبوط کریں گے\n"
+        "“اور کسی کو آئین توڑنے کی اجازت نہیں دیں گے۔”\n"
+    )
+    article = parse_article(text)
+    script = attribute(build_script(article), article.text)
+    quotes = [s for s in script.segments if s.is_quote]
+    assert [q.speaker for q in quotes] == ["آصف علی زرداری"] * 2
+    assert quotes[1].continued
+
+
+def test_pronoun_after_a_quote_refers_to_its_speaker() -> None:
+    text = (
+        "خبر\n"
+        "وزیر خزانہ محمد اورنگزیب نے کہا کہ “مہنگائی کم ہو رہی ہے اور معیشت سنبھل رہی ہے۔”\n"
+        "بعد میں ایک صحافی کے سوال پر ان کا کہنا تھا کہ “ٹیکس نیٹ بڑھایا جائے گا۔”\n"
+    )
+    assert speakers(text) == ["محمد اورنگزیب", "محمد اورنگزیب"]
+
+
+def test_gender_from_agreement_and_titles() -> None:
+    text = (
+        "خبر\n"
+        "بیگم نسیم ولی خان نے جلسے سے خطاب کیا۔\n"
+        "نسیم ولی خان کہتی ہیں کہ “میں ہمیشہ عوام کے ساتھ کھڑی رہی ہوں۔”\n"
+        "احمد کمال نے کہا کہ “ہم ان کی حمایت کرتے ہیں اور کرتے رہیں گے۔”\n"
+    )
+    article = parse_article(text)
+    script = attribute(build_script(article), article.text)
+    assert script.genders.get("نسیم ولی خان") == "female"
+    assert script.genders.get("احمد کمال") != "female"

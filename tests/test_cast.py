@@ -1,10 +1,11 @@
+import itertools
 from pathlib import Path
 
 import pytest
 
 from bulletin.cast import assign_voices, load_cast, parse_cast, parse_voice, pool_voice
 from bulletin.errors import BulletinError
-from bulletin.model import Script, Segment, SegmentKind, Span
+from bulletin.model import Cast, Script, Segment, SegmentKind, Span
 
 REPO_VOICES = Path(__file__).resolve().parent.parent / "voices"
 
@@ -52,14 +53,52 @@ def test_voices_are_assigned_by_cast_alias_pool_and_default() -> None:
     assert voiced[4] == "q"
 
 
+def pool_cast(*names: str, genders: dict[str, str] | None = None) -> Cast:
+    voices = {
+        name: parse_voice(name, {"gender": (genders or {}).get(name, "male")})
+        for name in ("narr", "q", *names)
+    }
+    return parse_cast({"narrator": "narr", "quote": "q", "pool": list(names)}, voices, "c")
+
+
 def test_pool_choice_is_stable_and_skips_taken_voices() -> None:
-    pool = ("a", "b", "c", "d")
-    first = pool_voice("ولادیمیر پیوٹن", pool, set())
-    assert all(pool_voice("ولادیمیر پیوٹن", pool, set()) == first for _ in range(3))
-    assert pool_voice("ولادیمیر پیوٹن", pool, {first}) != first
-    assert pool_voice("x", ("a",), {"a"}) == "a"  # more speakers than voices: reuse
+    cast = pool_cast("a", "b", "c", "d")
+    first = pool_voice("ولادیمیر پیوٹن", cast, set())
+    assert all(pool_voice("ولادیمیر پیوٹن", cast, set()) == first for _ in range(3))
+    assert pool_voice("ولادیمیر پیوٹن", cast, {first}) != first
+    assert pool_voice("x", pool_cast("a"), {"a"}) == "a"  # more speakers than voices: reuse
     names = [f"نام {i}" for i in range(40)]
-    assert len({pool_voice(n, pool, set()) for n in names}) == len(pool)  # hash spreads
+    assert len({pool_voice(n, cast, set()) for n in names}) == 4  # the hash spreads
+
+
+def test_pool_prefers_the_speakers_gender() -> None:
+    cast = pool_cast("m1", "m2", "f1", genders={"f1": "female"})
+    for name in ("زینب", "مریم نواز", "فاطمہ"):
+        assert pool_voice(name, cast, set(), gender="female") == "f1"
+    assert pool_voice("مریم", cast, {"f1"}, gender="female") in {"m1", "m2"}  # none left
+
+
+def test_reused_voices_never_go_to_back_to_back_speakers() -> None:
+    cast = pool_cast("a", "b")
+    speakers = ["الف", "ب", "ج", "د", "ہ"]
+    script = Script("t", [quote(name) for name in speakers])
+    voiced = [s.voice for s in assign_voices(script, cast).segments]
+    assert all(first != second for first, second in itertools.pairwise(voiced))
+
+
+def test_gender_shown_in_the_article_picks_a_matching_pool_voice() -> None:
+    cast = pool_cast("m1", "m2", "m3", "f1", genders={"f1": "female"})
+    script = Script("t", [quote("ثنا میر")], genders={"ثنا میر": "female"})
+    assert assign_voices(script, cast).segments[0].voice == "f1"
+
+
+def test_overrides_map_a_name_to_a_voice() -> None:
+    cast = pool_cast("a", "b")
+    script = Script("t", [quote("الف"), quote(None)])
+    voiced = assign_voices(script, cast, {"الف": "b"}).segments
+    assert voiced[0].voice == "b"
+    with pytest.raises(BulletinError, match="unknown voice 'zzz'"):
+        assign_voices(script, cast, {"الف": "zzz"})
 
 
 @pytest.mark.parametrize(

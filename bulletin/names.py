@@ -1,0 +1,249 @@
+"""Names in Urdu news text: noun phrases, titles, canonical forms, roles, gender.
+
+Pure text logic used by attribution. A person's canonical name is the fullest form the
+article uses, without titles (صدر، وزیر اعظم، مسٹر…); a role (ترجمان، وزیر خارجہ) stands for the
+person the article last gave that role; an organisation (دفتر خارجہ، پاکستانی فوج) is named
+by its head noun and what follows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bulletin.urdu import (
+    PRONOUNS,
+    TITLE_CONTINUATIONS,
+    TITLES,
+    Word,
+    is_name_word,
+    title_flags,
+    word_set,
+    words,
+)
+
+_MAX_NAME_WORDS = 5
+_GAP_RE = re.compile(r"^[ \t\u00a0\u200c\u200d]*\Z")  # words of one phrase: no line break
+
+# Head nouns of organisations that speak in the news.
+ORGANISATIONS = word_set(
+    """
+    وزارت دفتر فوج پولیس اخبار عدالت کورٹ کمیشن بینک حکومت پارٹی جماعت ادارہ ادارے
+    کمپنی تنظیم محکمہ محکمے اتھارٹی بورڈ کونسل ایجنسی سفارتخانہ سفارت خانہ اسمبلی سینیٹ
+    یونیورسٹی ہسپتال اسپتال ٹیم لیگ فورس فاؤنڈیشن ایسوسی ایشن کمیٹی بیورو سیکرٹریٹ
+    """
+)
+FEMALE_TITLES = word_set("بیگم محترمہ مس مسز خاتون ملکہ شہزادی صاحبہ")
+_FEMININE_RE = re.compile(
+    r"(?<!\S)(?:کہتی|بتاتی|کرتی|دیتی|چاہتی|سمجھتی|رہی|گئی|گئیں|چکی|سکتی|تھیں|ہوئیں|لگیں|"
+    r"آئی|آئیں|بولیں|کہا\s+تھا\s+کہ\s+وہ\s+\S+\s+(?:گئی|تھیں))(?!\S)"
+)
+_MASCULINE_RE = re.compile(
+    r"(?<!\S)(?:کہتے|بتاتے|کرتے|دیتے|چاہتے|سمجھتے|رہے|گئے|چکے|سکتے|ہوئے|لگے|آئے|بولے|"
+    r"چاہتا|سکتا|رہا|کرتا)(?!\S)"
+)
+_FIRST_PERSON_FEMININE_RE = re.compile(
+    r"(?:چاہتی|سکتی|رہی|کرتی|گئی|سمجھتی|تھی)\s+ہوں|میں\s+\S+\s+گئی"
+)
+_FIRST_PERSON_MASCULINE_RE = re.compile(r"(?:چاہتا|سکتا|رہا|کرتا|گیا|سمجھتا|تھا)\s+ہوں")
+
+
+def noun_phrase_before(text: str, position: int) -> tuple[str, ...]:
+    """Words read backwards from `position` until punctuation or a function word.
+
+    A pronoun directly before the marker is returned on its own.
+    """
+    before = words(text[:position])
+    if not before or not _GAP_RE.match(text[before[-1].end : position]):
+        return ()
+    if before[-1].text in PRONOUNS:
+        return (before[-1].text,)
+    phrase: list[Word] = []
+    for word in reversed(before):
+        if phrase and not _GAP_RE.match(text[word.end : phrase[0].start]):
+            break
+        if not (is_name_word(word.text) or word.text in TITLES):
+            break
+        phrase.insert(0, word)
+    return tuple(w.text for w in phrase)
+
+
+def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """The words after the last title (صدر، مسٹر، وزیر اعظم…) in a noun phrase, also past
+    an office named after it (`ترجمان دفتر خارجہ X` → X)."""
+    flags = title_flags(noun_phrase)
+    last = max((i for i, flag in enumerate(flags) if flag), default=-1)
+    rest = noun_phrase[last + 1 :]
+    if last >= 0:
+        while rest and (rest[0] in ORGANISATIONS or rest[0] in TITLE_CONTINUATIONS):
+            rest = rest[1:]
+    return rest
+
+
+def has_title(noun_phrase: tuple[str, ...]) -> bool:
+    """Does the phrase hold a title or role word?"""
+    return any(title_flags(noun_phrase))
+
+
+def is_plausible_name(name: tuple[str, ...]) -> bool:
+    """A short run of name words that is not a plural common noun (رہنماؤں)."""
+    return (
+        0 < len(name) <= _MAX_NAME_WORDS
+        and all(is_name_word(w) for w in name)
+        and not name[-1].endswith(("وں", "ؤں"))
+    )
+
+
+def organisation(noun_phrase: tuple[str, ...]) -> str | None:
+    """The organisation a noun phrase names (`دفتر خارجہ`, `فوج`), from its head noun on."""
+    for index, word in enumerate(noun_phrase):
+        if word in ORGANISATIONS:
+            return " ".join(noun_phrase[index:])
+    return None
+
+
+class NameIndex:
+    """Maps any written form of a name to the fullest form the article uses."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words = words(text)
+        self._cache: dict[str, str] = {}
+
+    def canonical(self, name: str) -> str:
+        """The longest name in the article that ends with the words of `name`."""
+        if name not in self._cache:
+            self._cache[name] = self._fullest_form(tuple(name.split()))
+        return self._cache[name]
+
+    def _fullest_form(self, name: tuple[str, ...]) -> str:
+        best = name
+        for start in self._occurrences(name):
+            extended = self._extend_left(start) + name
+            if len(extended) > len(best):
+                best = extended
+        return " ".join(best)
+
+    def _occurrences(self, name: tuple[str, ...]) -> list[int]:
+        texts = [w.text for w in self._words]
+        size = len(name)
+        return [
+            i
+            for i in range(len(texts) - size + 1)
+            if tuple(texts[i : i + size]) == name and self._contiguous(i, i + size)
+        ]
+
+    def _extend_left(self, start: int) -> tuple[str, ...]:
+        extra: list[str] = []
+        index = start - 1
+        while (
+            index >= 0
+            and len(extra) < _MAX_NAME_WORDS
+            and is_name_word(self._words[index].text)
+            and self._words[index].text not in TITLE_CONTINUATIONS
+            and self._words[index].text not in ORGANISATIONS
+            and self._contiguous(index, index + 2)
+        ):
+            extra.insert(0, self._words[index].text)
+            index -= 1
+        return tuple(extra)
+
+    def _contiguous(self, first: int, stop: int) -> bool:
+        """True if words[first:stop] are separated only by spaces."""
+        return all(
+            _GAP_RE.match(self._text[self._words[i].end : self._words[i + 1].start])
+            for i in range(first, stop - 1)
+        )
+
+
+@dataclass
+class RoleIndex:
+    """Which person the article last gave each role (`ترجمان`, `وزیر خارجہ`)."""
+
+    _roles: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+
+    def learn(self, text: str, names: NameIndex) -> None:
+        """Record `TITLE… NAME` phrases in `text`: the titles become a role of NAME."""
+        found = words(text)
+        index = 0
+        while index < len(found):
+            run = _title_run(text, found, index)
+            name = _name_after(text, found, index + len(run)) if run else ()
+            if run and is_plausible_name(name):
+                context = _word_before(text, found, index)
+                self._roles.append(((*context, *run), names.canonical(" ".join(name))))
+            index += max(len(run), 1)
+
+    def lookup(self, noun_phrase: tuple[str, ...]) -> str | None:
+        """The person last given a role matching the titles of a role-only noun phrase."""
+        wanted = [w for w, flag in zip(noun_phrase, title_flags(noun_phrase), strict=True) if flag]
+        if not wanted:
+            return None
+        best: tuple[int, int, str] | None = None
+        for order, (role, person) in enumerate(self._roles):
+            if all(w in role for w in wanted):
+                shared = len(set(noun_phrase) & set(role))
+                if best is None or (shared, order) >= best[:2]:
+                    best = (shared, order, person)
+        return best[2] if best else None
+
+
+def _title_run(text: str, found: list[Word], start: int) -> tuple[str, ...]:
+    """The title words starting at found[start] (none unless it is a title word itself)."""
+    run: list[str] = []
+    index = start
+    while index < len(found):
+        word = found[index].text
+        if not (word in TITLES or (run and word in TITLE_CONTINUATIONS)):
+            break
+        if run and not _GAP_RE.match(text[found[index - 1].end : found[index].start]):
+            break
+        run.append(word)
+        index += 1
+    return tuple(run)
+
+
+def _name_after(text: str, found: list[Word], start: int) -> tuple[str, ...]:
+    name: list[str] = []
+    index = start
+    while index < len(found) and len(name) < _MAX_NAME_WORDS and is_name_word(found[index].text):
+        if not _GAP_RE.match(text[found[index - 1].end : found[index].start]):
+            break
+        name.append(found[index].text)
+        index += 1
+    return tuple(name)
+
+
+def _word_before(text: str, found: list[Word], index: int) -> tuple[str, ...]:
+    """An adjective right before a title run (فوجی ترجمان), kept as context of the role."""
+    if index and _GAP_RE.match(text[found[index - 1].end : found[index].start]):
+        return (found[index - 1].text,)
+    return ()
+
+
+def gender(name: str, narration: list[str], speech: list[str]) -> str | None:
+    """ "female", "male" or None, from titles and verb agreement near the name.
+
+    Counts feminine and masculine verb forms in the narrated sentences that mention the
+    name (`X کہتی ہیں`), first-person forms in the person's own quotes (`چاہتی ہوں`), and a
+    female title before the name (`بیگم X`).
+    """
+    surname = name.split()[-1]
+    female = male = 0
+    for sentence in narration:
+        position = sentence.find(surname)
+        if position < 0:
+            continue
+        before, after = sentence[:position].split(), sentence[position:]
+        if before and before[-1] in FEMALE_TITLES:
+            female += 2
+        female += len(_FEMININE_RE.findall(after[:80]))
+        male += len(_MASCULINE_RE.findall(after[:80]))
+    for quote in speech:
+        female += 2 * len(_FIRST_PERSON_FEMININE_RE.findall(quote))
+        male += 2 * len(_FIRST_PERSON_MASCULINE_RE.findall(quote))
+    if female > male:
+        return "female"
+    if male > female:
+        return "male"
+    return None
