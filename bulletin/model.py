@@ -166,7 +166,8 @@ class Timeline:
     """The stitched programme audio and each segment's placement."""
 
     audio: Clip
-    placements: list[Placement]
+    placements: list[Placement]  # one per segment
+    utterances: list[list[Placement]] = field(default_factory=list)  # per segment, per piece
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,22 @@ class MasteredAudio:
     clip: Clip
     mp3: bytes
     loudness: LoudnessReport
+
+
+@dataclass(frozen=True)
+class Show:
+    """Show-level metadata for tags, the feed and the episode page (show.toml)."""
+
+    name: str = "Urdu Bulletin"
+    author: str = "Urdu Bulletin"
+    description: str = "Urdu news bulletins, read aloud."
+    base_url: str | None = None  # where the output folder is published
+    cover: str | None = None  # path of the show's default cover image
+    language: str = "ur"
+    category: str = "News"
+    explicit: bool = False
+    email: str | None = None
+    credit: str = ""  # licence credit appended to episode descriptions
 
 
 @dataclass

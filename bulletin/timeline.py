@@ -47,20 +47,24 @@ def build_timeline(
     rate = _common_rate(clips)
     parts = [_silence(pauses.lead_in, rate)]
     position = _frames(parts[0])
-    placements = []
+    placements, utterances = [], []
     previous: Segment | None = None
     for segment, pieces, piece_clips in zip(segments, plan, clips, strict=True):
         if previous is not None:
             parts.append(_silence(pause_before(previous, segment, pauses), rate))
             position += _frames(parts[-1])
-        parts.append(_join_utterances(pieces, piece_clips, rate, pauses))
-        placements.append(Placement(position / rate, (position + _frames(parts[-1])) / rate))
-        position += _frames(parts[-1])
+        joined, spans = _join_utterances(pieces, piece_clips, rate, pauses)
+        parts.append(joined)
+        placements.append(Placement(position / rate, (position + _frames(joined)) / rate))
+        utterances.append(
+            [Placement((position + a) / rate, (position + b) / rate) for a, b in spans]
+        )
+        position += _frames(joined)
         previous = segment
     parts.append(_silence(pauses.tail, rate))
     programme = _concatenate(parts, rate)
     del parts
-    return Timeline(audio=_to_clip(programme), placements=placements)
+    return Timeline(audio=_to_clip(programme), placements=placements, utterances=utterances)
 
 
 def pause_before(previous: Segment, segment: Segment, pauses: Pauses) -> float:
@@ -80,18 +84,22 @@ def pause_before(previous: Segment, segment: Segment, pauses: Pauses) -> float:
 
 def _join_utterances(
     pieces: list[Utterance], clips: list[Clip], rate: int, pauses: Pauses
-) -> AudioSegment:
-    parts = []
-    ends = None
+) -> tuple[AudioSegment, list[tuple[int, int]]]:
+    """One segment's utterances with their pauses, and each one's (start, end) frames."""
+    parts: list[AudioSegment] = []
+    spans: list[tuple[int, int]] = []
+    position, ends = 0, None
     for piece, clip in zip(pieces, clips, strict=True):
-        if not len(clip.samples):
-            continue
-        if parts:
-            gap = pauses.between_clauses if ends == "clause" else pauses.between_sentences
-            parts.append(_silence(gap, rate))
-        parts.append(_faded(_to_segment(resample(clip, rate)), pauses.fade))
-        ends = piece.ends
-    return _concatenate(parts, rate)
+        if len(clip.samples):
+            if parts:
+                gap = pauses.between_clauses if ends == "clause" else pauses.between_sentences
+                parts.append(_silence(gap, rate))
+                position += _frames(parts[-1])
+            parts.append(_faded(_to_segment(resample(clip, rate)), pauses.fade))
+            ends = piece.ends
+        spans.append((position, position + _frames(parts[-1]) if len(clip.samples) else position))
+        position = spans[-1][1]
+    return _concatenate(parts, rate), spans
 
 
 def _concatenate(parts: list[AudioSegment], rate: int) -> AudioSegment:

@@ -96,3 +96,14 @@ def test_trim_silence_and_post_process() -> None:
     rumble = Clip((0.5 * np.sin(2 * np.pi * 30 * np.arange(RATE) / RATE)).astype(np.float32), RATE)
     filtered = post_process(rumble, PostProcess(highpass_hz=200))
     assert np.max(np.abs(filtered.samples[RATE // 2 :])) < 0.05
+
+
+def test_each_utterance_is_placed_inside_its_segment() -> None:
+    segments = [seg(SegmentKind.TITLE, 0), seg(SegmentKind.NARRATION, 1)]
+    clips = [[tone(1.0)], [tone(0.5), Clip(np.zeros(0, np.float32), RATE), tone(0.75)]]
+    timeline = build_timeline(segments, plan_for(clips), clips)
+    second = timeline.utterances[1]
+    assert [round(p.end - p.start, 3) for p in second] == [0.5, 0.0, 0.75]
+    assert second[0].start == pytest.approx(timeline.placements[1].start)
+    assert second[-1].end == pytest.approx(timeline.placements[1].end)
+    assert second[2].start - second[0].end == pytest.approx(Pauses().between_sentences, abs=1e-3)
