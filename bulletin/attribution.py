@@ -17,7 +17,7 @@ names the addressee, who is therefore not the speaker. Otherwise the speaker is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from bulletin.model import Script, Segment, SegmentKind
 from bulletin.names import (
@@ -80,8 +80,9 @@ class _Discourse:
 
     names: NameIndex
     roles: RoleIndex
-    subjects: list[str]
-    last_speaker: str | None = None
+    subjects: list[str]  # people who spoke or acted (subjects, quoted speakers), in order
+    later_roles: RoleIndex  # roles as the whole article gives them (for a headline quote)
+    organisations: set[str] = field(default_factory=set)
 
     def read(self, text: str) -> None:
         self.roles.learn(text, self.names)
@@ -91,28 +92,37 @@ class _Discourse:
 
     def person(self, noun_phrase: tuple[str, ...]) -> str | None:
         """The canonical name a (non-pronoun) noun phrase refers to."""
+        found = organisation(noun_phrase)
+        if found and not has_title(noun_phrase):  # سندھ حکومت، پولیس، دفتر خارجہ
+            self.organisations.add(found)
+            return found
         name = strip_titles(noun_phrase)
         if is_plausible_name(name):
             return self.names.canonical(" ".join(name))
-        if has_title(noun_phrase) and (person := self.roles.lookup(noun_phrase)):
-            return person
-        return organisation(noun_phrase)
+        if has_title(noun_phrase):
+            person = self.roles.lookup(noun_phrase) or self.later_roles.lookup(noun_phrase)
+            if person:
+                return person
+        found = organisation(noun_phrase)
+        if found:
+            self.organisations.add(found)
+        return found
 
     def resolve(self, noun_phrase: tuple[str, ...], exclude: str | None) -> str | None:
         """The speaker a cue's noun phrase refers to; pronouns to the latest plausible one."""
         if noun_phrase and noun_phrase[-1] in PRONOUNS:
-            candidates = [*self.subjects, self.last_speaker] if self.last_speaker else self.subjects
-            for person in reversed(candidates):
-                if person and person != exclude:
-                    return person
-            return None
+            # A pronoun stands for a person rather than an organisation when it can.
+            candidates = [p for p in reversed(self.subjects) if p != exclude]
+            people = [p for p in candidates if p not in self.organisations]
+            return (people or candidates or [None])[0]
         person = self.person(noun_phrase)
         return None if person == exclude else person
 
 
 def attribute(script: Script, article_text: str) -> Script:
     """Set speaker and evidence on each quote segment, and each speaker's gender if shown."""
-    discourse = _Discourse(NameIndex(article_text), RoleIndex(), [])
+    names = NameIndex(article_text)
+    discourse = _Discourse(names, RoleIndex(), [], _article_roles(script, names))
     segments = list(script.segments)
     for index, segment in enumerate(segments):
         if segment.kind is not SegmentKind.QUOTE:
@@ -121,8 +131,34 @@ def attribute(script: Script, article_text: str) -> Script:
         speaker, evidence = _speaker_of(segments, index, discourse)
         segments[index] = replace(segment, speaker=speaker, evidence=evidence)
         if speaker:
-            discourse.last_speaker = speaker
+            discourse.subjects.append(speaker)
+    segments = _headline_quotes(segments)
     return replace(script, segments=segments, genders=_genders(segments))
+
+
+def _article_roles(script: Script, names: NameIndex) -> RoleIndex:
+    roles = RoleIndex()
+    for segment in script.segments:
+        if segment.kind is not SegmentKind.QUOTE:
+            roles.learn(segment.text, names)
+    return roles
+
+
+def _headline_quotes(segments: list[Segment]) -> list[Segment]:
+    """A quote in the headline usually repeats words from a quote in the body: an
+    unattributed headline quote takes the speaker of the body quote that contains it."""
+    body = [s for s in segments if s.is_quote and s.paragraph > 0 and s.speaker]
+    result = []
+    for segment in segments:
+        if segment.is_quote and segment.paragraph == 0 and segment.speaker is None:
+            words = " ".join(segment.text.split()).strip("۔ ")
+            source = next((s for s in body if words in " ".join(s.text.split())), None)
+            if source is not None:
+                segment = replace(
+                    segment, speaker=source.speaker, evidence="repeats a quote in the article"
+                )
+        result.append(segment)
+    return result
 
 
 def _speaker_of(
@@ -138,8 +174,8 @@ def _speaker_of(
     for cue in _cues(previous, quote, following):
         if speaker := discourse.resolve(cue.noun_phrase, exclude=addressee):
             return speaker, _evidence(cue.phrase, speaker)
-    if previous is not None and previous.paragraph != quote.paragraph:
-        return _paragraph_fallback(previous, discourse, addressee)
+    if previous is not None:
+        return _context_fallback(previous, discourse, addressee)
     return None, None
 
 
@@ -160,16 +196,19 @@ def _cues(previous: Segment | None, quote: Segment, following: Segment | None) -
     return cues
 
 
-def _paragraph_fallback(
+def _context_fallback(
     previous: Segment, discourse: _Discourse, addressee: str | None
 ) -> tuple[str | None, str | None]:
-    """A quote opening its paragraph with no reporting phrase of its own."""
+    """A quote with no reporting phrase of its own: it continues the quote right before it,
+    or is spoken by the person the sentence right before it is about."""
     if previous.kind is SegmentKind.QUOTE and previous.speaker and previous.speaker != addressee:
         return previous.speaker, "continues the previous quote's speaker"
-    subjects = [discourse.person(np) for np in subject_phrases(last_sentence(previous.text))]
-    named = [s for s in subjects if s and s != addressee]
+    sentence = last_sentence(previous.text)
+    people = [discourse.person(np) for np in subject_phrases(sentence)]
+    people = [p for p in people if p] or discourse.roles.people_in(sentence, discourse.names)
+    named = [p for p in people if p != addressee]
     if named:
-        return named[-1], f"named at the end of the paragraph before → {named[-1]}"
+        return named[-1], f"named in the sentence before → {named[-1]}"
     return None, None
 
 

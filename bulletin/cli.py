@@ -6,6 +6,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,8 +15,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bulletin.errors import BulletinError
-from bulletin.model import Cast, Episode, Script
-from bulletin.pipeline import DEFAULT_SHOW_NAME, Options, ProgressHooks, Resources
+from bulletin.model import Cast, Episode, Script, Show
+from bulletin.pipeline import Options, ProgressHooks, Resources
+from bulletin.show import load_show
 
 app = typer.Typer(
     help="Turn Urdu news articles into podcast-style MP3 bulletins.",
@@ -25,6 +27,8 @@ app = typer.Typer(
 )
 voices_app = typer.Typer(help="List voice profiles and the cast, or preview a voice.")
 app.add_typer(voices_app, name="voices")
+feed_app = typer.Typer(help="Publish episodes to an RSS feed.", no_args_is_help=True)
+app.add_typer(feed_app, name="feed")
 
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
@@ -40,6 +44,16 @@ EngineOption = Annotated[str, typer.Option("--engine", help="Synthesis engine: e
 CastFileOption = Annotated[
     Path | None,
     typer.Option("--cast", help="Override file for speakers and voices (default: NAME.cast.toml)."),
+]
+ShowOption = Annotated[
+    Path | None, typer.Option("--show", help="Show settings file (default: ./show.toml).")
+]
+FeedOption = Annotated[
+    Path | None, typer.Option("--feed", help="Also add each episode to this RSS feed.")
+]
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option("--base-url", help="Public URL of the output folder (for the feed)."),
 ]
 StrictOption = Annotated[
     bool, typer.Option("--strict", help="Fail when a character cannot be spoken.")
@@ -67,25 +81,38 @@ def generate(
         "audio_out"
     ),
     engine: EngineOption = "espeak",
-    show_name: Annotated[str, typer.Option(help="Show name for the artist/album tags.")] = (
-        DEFAULT_SHOW_NAME
-    ),
+    show_file: ShowOption = None,
+    show_name: Annotated[
+        str | None, typer.Option(help="Show name (default: from show.toml).")
+    ] = None,
+    cover: Annotated[
+        Path | None, typer.Option(help="Episode cover: square JPEG or PNG, 1400–3000 px.")
+    ] = None,
+    feed: FeedOption = None,
+    base_url: BaseUrlOption = None,
     bitrate: Annotated[int, typer.Option(help="MP3 constant bit rate in kbps.")] = 128,
     voices: VoicesOption = None,
     cast_file: CastFileOption = None,
     strict: StrictOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Synthesize, master and export one MP3 episode per article."""
+    """Synthesize, master and export one episode per article (MP3, transcripts, chapters,
+    page), and add it to an RSS feed with --feed."""
     from bulletin.pipeline import generate as generate_episode
 
+    show = load_show(show_file)
+    if show_name:
+        show = replace(show, name=show_name)
+    publish_url = _public_url(base_url, show) if feed is not None else None
     resources = _resources(voices, engine)
-    options = Options(show_name, bitrate, strict, cast_file)
+    options = Options(show, bitrate, strict, cast_file, cover)
     failures, episodes = 0, []
     for article in articles:
         try:
             with _progress_bar() as hooks:
                 episode = generate_episode(article, out_dir, resources, options, hooks)
+            if feed is not None and publish_url is not None:
+                _add_to_feed(Path(episode.manifest_path), feed, publish_url, show)
         except BulletinError as error:
             failures += 1
             _error(str(error))
@@ -97,6 +124,45 @@ def generate(
         _print_json([_episode_json(e) for e in episodes])
     if failures:
         raise typer.Exit(1)
+
+
+@feed_app.command("add")
+def feed_add(
+    episodes: Annotated[list[Path], typer.Argument(help="Episode manifests (<slug>.json).")],
+    feed: Annotated[Path, typer.Option("--feed", help="RSS feed file to create or update.")],
+    base_url: BaseUrlOption = None,
+    show_file: ShowOption = None,
+) -> None:
+    """Add episodes to an RSS feed (or update them if they are already in it)."""
+    show = load_show(show_file)
+    url = _public_url(base_url, show)
+    for episode in episodes:
+        _add_to_feed(episode, feed, url, show)
+
+
+def _public_url(base_url: str | None, show: Show) -> str:
+    """The public URL of the output folder, which a feed needs for its links."""
+    url = base_url or show.base_url
+    if not url:
+        raise BulletinError("a feed needs --base-url (or base_url in show.toml)")
+    return url
+
+
+def _add_to_feed(manifest: Path, feed: Path, base_url: str, show: Show) -> None:
+    """Add one episode to the feed; the show's cover is published beside the feed."""
+    from bulletin.export import write_bytes
+    from bulletin.feed import add_episode
+    from bulletin.show import check_cover
+
+    if show.cover:
+        cover = check_cover(Path(show.cover))
+        published = feed.parent / cover.path.name
+        if not published.exists() or published.read_bytes() != cover.data:
+            write_bytes(cover.data, published)
+    update = add_episode(manifest, feed, base_url, show)
+    action = "added" if update.added else "updated"
+    message = f"{feed}: {action} {manifest.stem} ({update.items} episodes in the feed)"
+    stdout.print(message, markup=False, highlight=False)
 
 
 @app.command()

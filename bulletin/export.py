@@ -14,10 +14,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mutagen.id3 import ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, USLT
+from mutagen.id3 import (
+    APIC,
+    CHAP,
+    CTOC,
+    ID3,
+    SYLT,
+    TALB,
+    TCON,
+    TDRC,
+    TIT2,
+    TLAN,
+    TPE1,
+    USLT,
+    CTOCFlags,
+    PictureType,
+)
+from mutagen.id3._tags import save_frame
 
 from bulletin.errors import BulletinError
 from bulletin.model import Article, Placement, Script, SegmentKind
+from bulletin.show import Cover
+from bulletin.transcripts import Chapter, TimedSentence
 
 _SLUG_MAX = 60
 
@@ -32,6 +50,9 @@ class Tags:
     transcript: str
     language: str = "urd"  # ISO 639-2
     genre: str = "Podcast"
+    chapters: tuple[Chapter, ...] = ()
+    sentences: tuple[TimedSentence, ...] = ()  # written as synchronised lyrics (SYLT)
+    cover: Cover | None = None
 
 
 def slug_for(article: Article) -> str:
@@ -64,9 +85,13 @@ def transcript(script: Script) -> str:
 
 
 def manifest(
-    script: Script, placements: list[Placement], duration: float, engine: str
+    script: Script,
+    placements: list[Placement],
+    sentences: list[TimedSentence],
+    episode: dict[str, Any],
 ) -> dict[str, Any]:
-    """The episode manifest: segments with their times in the MP3 and spans in the text."""
+    """The episode manifest: episode facts, segments with their times in the MP3 and spans in
+    the text, and every sentence with its times."""
     segments = [
         {
             "index": index,
@@ -82,12 +107,18 @@ def manifest(
         }
         for index, (segment, placement) in enumerate(zip(script.segments, placements, strict=True))
     ]
-    return {
-        "title": script.title,
-        "duration": round(duration, 3),
-        "engine": engine,
-        "segments": segments,
-    }
+    timed = [
+        {
+            "index": s.index,
+            "segment": s.segment,
+            "speaker": s.speaker,
+            "text": s.text,
+            "start": round(s.start, 3),
+            "end": round(s.end, 3),
+        }
+        for s in sentences
+    ]
+    return {"title": script.title, **episode, "segments": segments, "sentences": timed}
 
 
 def write_mp3(mp3: bytes, path: Path, tags: Tags) -> None:
@@ -98,8 +129,9 @@ def write_mp3(mp3: bytes, path: Path, tags: Tags) -> None:
 
 
 def write_tags(path: Path, tags: Tags) -> None:
-    """ID3v2.4 tags: title, artist, album, date, language, genre and the transcript."""
-    id3 = ID3()
+    """ID3v2.4 tags: title, artist, album, date, language, genre, the transcript (plain and
+    synchronised), chapters and the cover picture."""
+    id3 = _ChapterOrderedID3()
     id3.add(TIT2(encoding=3, text=tags.title))
     id3.add(TPE1(encoding=3, text=tags.show_name))
     id3.add(TALB(encoding=3, text=tags.show_name))
@@ -107,7 +139,78 @@ def write_tags(path: Path, tags: Tags) -> None:
     id3.add(TLAN(encoding=3, text=tags.language))
     id3.add(TCON(encoding=3, text=tags.genre))
     id3.add(USLT(encoding=3, lang=tags.language, desc="transcript", text=tags.transcript))
+    if tags.sentences:
+        lyrics = [(s.text, _millis(s.start)) for s in tags.sentences]
+        id3.add(
+            SYLT(encoding=3, lang=tags.language, format=2, type=1, desc="transcript", text=lyrics)
+        )
+    if tags.cover is not None:
+        cover = tags.cover
+        id3.add(
+            APIC(
+                encoding=3,
+                mime=cover.mime,
+                type=PictureType.COVER_FRONT,
+                desc="cover",
+                data=cover.data,
+            )
+        )
+    _add_chapters(id3, tags.title, tags.chapters)
     id3.save(path, v2_version=4)
+
+
+def _add_chapters(id3: ID3, title: str, chapters: tuple[Chapter, ...]) -> None:
+    """A top-level ordered table of contents (CTOC) and one CHAP frame per chapter."""
+    if not chapters:
+        return
+    ids = [f"chp{number:03d}" for number in range(len(chapters))]
+    flags = CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED
+    toc_title = [TIT2(encoding=3, text=title)]
+    id3.add(CTOC(element_id="toc", flags=flags, child_element_ids=ids, sub_frames=toc_title))
+    for element_id, chapter in zip(ids, chapters, strict=True):
+        id3.add(
+            CHAP(
+                element_id=element_id,
+                start_time=_millis(chapter.start),
+                end_time=_millis(chapter.end),
+                sub_frames=[TIT2(encoding=3, text=chapter.title)],
+            )
+        )
+
+
+class _ChapterOrderedID3(ID3):
+    """ID3 that writes the table of contents and chapters last, in ascending time order.
+
+    mutagen orders frames by size, but players read chapters in file order.
+    """
+
+    def _write(self, config: Any) -> bytearray:
+        chapters = sorted(self.getall("CHAP"), key=lambda frame: frame.start_time)
+        toc = self.getall("CTOC")
+        self.delall("CHAP")
+        self.delall("CTOC")
+        try:
+            data = super()._write(config)
+        finally:
+            for frame in [*toc, *chapters]:
+                self.add(frame)
+        return data + bytearray().join(save_frame(f, config=config) for f in [*toc, *chapters])
+
+
+def write_bytes(data: bytes, path: Path) -> None:
+    """Write bytes atomically."""
+    with atomic_path(path) as temporary:
+        temporary.write_bytes(data)
+
+
+def write_text(text: str, path: Path) -> None:
+    """Write UTF-8 text atomically."""
+    with atomic_path(path) as temporary:
+        temporary.write_text(text, "utf-8")
+
+
+def _millis(seconds: float) -> int:
+    return max(round(seconds * 1000), 0)
 
 
 def write_json(data: dict[str, Any], path: Path) -> None:

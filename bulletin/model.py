@@ -35,6 +35,14 @@ class Article:
     source: str = ""
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """One written sentence of a segment and the form the engine reads."""
+
+    text: str
+    spoken: str
+
+
 class SegmentKind(StrEnum):
     TITLE = "title"
     DATELINE = "dateline"
@@ -55,6 +63,7 @@ class Segment:
     evidence: str | None = None
     spoken: str | None = None  # the text sent to the engine, set by normalization
     continued: bool = False  # a quote carrying on from the paragraph before
+    sentences: list[Sentence] = field(default_factory=list)  # set by normalization
 
     @property
     def is_quote(self) -> bool:
@@ -67,6 +76,7 @@ class Utterance:
 
     text: str
     ends: str  # "sentence" or "clause"
+    sentence: int = 0  # which written sentence of the segment it belongs to
 
 
 @dataclass

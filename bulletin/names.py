@@ -74,8 +74,9 @@ def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
     flags = title_flags(noun_phrase)
     last = max((i for i, flag in enumerate(flags) if flag), default=-1)
     rest = noun_phrase[last + 1 :]
-    if last >= 0:
-        while rest and (rest[0] in ORGANISATIONS or rest[0] in TITLE_CONTINUATIONS):
+    if last >= 0 and rest and rest[0] in ORGANISATIONS:  # ترجمان دفتر خارجہ X
+        rest = rest[1:]
+        while rest and rest[0] in TITLE_CONTINUATIONS:
             rest = rest[1:]
     return rest
 
@@ -140,6 +141,7 @@ class NameIndex:
             index >= 0
             and len(extra) < _MAX_NAME_WORDS
             and is_name_word(self._words[index].text)
+            and not any(title_flags((self._words[index].text, self._words[index + 1].text))[:1])
             and self._words[index].text not in TITLE_CONTINUATIONS
             and self._words[index].text not in ORGANISATIONS
             and self._contiguous(index, index + 2)
@@ -173,6 +175,12 @@ class RoleIndex:
                 context = _word_before(text, found, index)
                 self._roles.append(((*context, *run), names.canonical(" ".join(name))))
             index += max(len(run), 1)
+
+    def people_in(self, text: str, names: NameIndex) -> list[str]:
+        """People introduced with a title in `text` (`صدر X`), in order."""
+        scratch = RoleIndex()
+        scratch.learn(text, names)
+        return [person for _, person in scratch._roles]
 
     def lookup(self, noun_phrase: tuple[str, ...]) -> str | None:
         """The person last given a role matching the titles of a role-only noun phrase."""

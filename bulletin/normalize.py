@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bulletin.errors import BulletinError
 from bulletin.latin import expand_latin
-from bulletin.model import Script, Segment, Utterance
+from bulletin.model import Script, Segment, Sentence, Utterance
 from bulletin.numbers import expand_numbers
 
 LEXICON_FILE = "lexicon.toml"
@@ -64,6 +64,8 @@ _SYMBOLS_RE = re.compile("|".join(re.escape(symbol) for symbol in SYMBOL_WORDS))
 PUNCTUATION = frozenset(" \n،؛؟۔!?.,:;()[]{}\"'“”‘’«»-–—…/٭*")
 
 _SENTENCE_END_RE = re.compile(r"[۔؟!?.]+[\"'”’»)]*\s*|\n+")
+# Where written text is cut into sentences (the split keeps the mark with the sentence).
+_WRITTEN_END_RE = re.compile(r"(?<=[۔؟!?])(?![۔؟!?])|(?<=[^\sA-Za-z0-9.]\.)(?=\s)|\n+")
 _CLAUSE_RE = re.compile(r"[،؛:,;]\s*")
 
 
@@ -118,16 +120,41 @@ def normalize_script(
     speakable: Callable[[str], bool],
     lexicon: Mapping[str, str] | None = None,
 ) -> tuple[Script, list[Unspeakable]]:
-    """Set `spoken` on every segment; report characters the engine could not speak."""
+    """Set `sentences` and `spoken` on every segment; report what the engine cannot speak.
+
+    Each written sentence is normalized on its own, so that timings can be given per
+    sentence of the original text (transcripts) while the engine reads the spoken form.
+    """
     segments, problems = [], []
     for index, segment in enumerate(script.segments):
-        spoken = spoken_text(segment.text, lexicon)
-        bad = sorted({char for char in spoken if not _speaks(char, speakable)})
-        problems.extend(_locate(char, index, segment) for char in bad)
-        for char in bad:
-            spoken = spoken.replace(char, " ")
-        segments.append(replace(segment, spoken=_SPACES_RE.sub(" ", spoken).strip()))
+        sentences = []
+        bad: set[str] = set()
+        for written in written_sentences(segment.text):
+            spoken = spoken_text(written, lexicon)
+            unspeakable = {char for char in spoken if not _speaks(char, speakable)}
+            for char in unspeakable:
+                spoken = spoken.replace(char, " ")
+            bad |= unspeakable
+            sentences.append(Sentence(written, _SPACES_RE.sub(" ", spoken).strip()))
+        problems.extend(_locate(char, index, segment) for char in sorted(bad))
+        spoken_all = " ".join(s.spoken for s in sentences if s.spoken)
+        segments.append(replace(segment, sentences=sentences, spoken=spoken_all))
     return replace(script, segments=segments), problems
+
+
+def written_sentences(text: str) -> list[str]:
+    """Sentences of written text: cut after ۔ ؟ ! ? and line ends, and after a full stop that
+    ends a sentence rather than a number (3.5) or an abbreviation (U.N., Rs.)."""
+    pieces = [p.strip() for p in _WRITTEN_END_RE.split(text)]
+    merged: list[str] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if merged and not any(c.isalpha() or c.isdigit() for c in piece):
+            merged[-1] += piece  # stray closing marks belong to the sentence before
+        else:
+            merged.append(piece)
+    return merged or ([text.strip()] if text.strip() else [])
 
 
 def utterances(text: str, max_chars: int) -> list[Utterance]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,15 +13,25 @@ from bulletin.attribution import attribute
 from bulletin.cast import assign_voices, load_overrides, override_speakers, sidecar_for
 from bulletin.engines import Engine
 from bulletin.errors import BulletinError
-from bulletin.export import Tags, manifest, slug_for, transcript, write_json, write_mp3
+from bulletin.export import (
+    Tags,
+    manifest,
+    slug_for,
+    transcript,
+    write_bytes,
+    write_json,
+    write_mp3,
+    write_text,
+)
 from bulletin.mastering import master
-from bulletin.model import Article, Cast, Episode, Overrides, Script
+from bulletin.model import Article, Cast, Episode, Overrides, Script, Show
 from bulletin.normalize import normalize_script
+from bulletin.page import write_page
 from bulletin.script import build_script
+from bulletin.show import Cover, check_cover
 from bulletin.synthesis import plan_utterances, synthesize_script
 from bulletin.timeline import build_timeline
-
-DEFAULT_SHOW_NAME = "Urdu Bulletin"
+from bulletin.transcripts import chapters, chapters_json, srt, timed_sentences, webvtt
 
 
 @dataclass(frozen=True)
@@ -36,10 +47,11 @@ class Resources:
 class Options:
     """Per-run choices for the episodes."""
 
-    show_name: str = DEFAULT_SHOW_NAME
+    show: Show = field(default_factory=Show)
     bitrate_kbps: int = 128
     strict: bool = False  # unspeakable characters are an error, not a warning
     cast_file: Path | None = None  # overrides; default: NAME.cast.toml beside the article
+    cover: Path | None = None  # episode cover; default: the show's cover, if any
 
 
 @dataclass
@@ -84,9 +96,13 @@ def generate(
     options: Options = Options(),
     hooks: ProgressHooks | None = None,
 ) -> Episode:
-    """Produce `<slug>.mp3` and `<slug>.json` in `out_dir` for one article."""
+    """Produce the episode files for one article in `out_dir`: `<slug>.mp3` (tagged, with
+    chapters, synchronised transcript and cover), `.json` manifest, `.vtt`, `.srt`,
+    `.chapters.json` and the `.html` episode page."""
     hooks = hooks or ProgressHooks()
     article = read_article(article_path)
+    cover_path = options.cover or (Path(options.show.cover) if options.show.cover else None)
+    cover = check_cover(cover_path) if cover_path else None  # fail before the long work
     script = prepare(article, resources, options)
     for problem in script.problems:
         hooks.warn(f"{article.source}: {problem}")
@@ -97,22 +113,71 @@ def generate(
     timeline = build_timeline(script.segments, plan, clips)
     del clips  # the programme holds the audio now; keep peak memory down
     mastered = master(timeline.audio, bitrate_kbps=options.bitrate_kbps)
-    slug = slug_for(article)
-    mp3_path, manifest_path = out_dir / f"{slug}.mp3", out_dir / f"{slug}.json"
-    today = datetime.date.today().isoformat()
-    tags = Tags(script.title, options.show_name, today, transcript(script))
-    write_mp3(mastered.mp3, mp3_path, tags)
+    hooks.stage("writing")
+    sentences = timed_sentences(script, plan, timeline.utterances)
     duration = mastered.clip.duration
-    engine = resources.engine.name
-    write_json(manifest(script, timeline.placements, duration, engine), manifest_path)
+    slug = slug_for(article)
+    names = _file_names(slug, cover)
+    tags = Tags(
+        script.title,
+        options.show.name,
+        datetime.date.today().isoformat(),
+        transcript(script),
+        chapters=tuple(chapters(script, timeline.placements, duration)),
+        sentences=tuple(sentences),
+        cover=cover,
+    )
+    write_mp3(mastered.mp3, out_dir / names["mp3"], tags)
+    write_text(webvtt(sentences), out_dir / names["vtt"])
+    write_text(srt(sentences), out_dir / names["srt"])
+    write_json(chapters_json(list(tags.chapters)), out_dir / names["chapters"])
+    if cover is not None:
+        write_bytes(cover.data, out_dir / names["cover"])
+    facts = _episode_facts(article, slug, duration, resources.engine, names)
+    data = manifest(script, timeline.placements, sentences, facts)
+    write_page(data, options.show, out_dir / names["page"])
+    write_json(data, out_dir / names["manifest"])
     voices = list(dict.fromkeys(s.voice for s in script.segments if s.voice))
     return Episode(
         slug,
-        str(mp3_path),
-        str(manifest_path),
+        str(out_dir / names["mp3"]),
+        str(out_dir / names["manifest"]),
         script.title,
         duration,
-        engine,
+        resources.engine.name,
         mastered.loudness,
         voices,
     )
+
+
+def _file_names(slug: str, cover: Cover | None) -> dict[str, str]:
+    names = {
+        "mp3": f"{slug}.mp3",
+        "manifest": f"{slug}.json",
+        "vtt": f"{slug}.vtt",
+        "srt": f"{slug}.srt",
+        "chapters": f"{slug}.chapters.json",
+        "page": f"{slug}.html",
+    }
+    if cover is not None:
+        names["cover"] = f"{slug}{cover.extension}"
+    return names
+
+
+def _episode_facts(
+    article: Article, slug: str, duration: float, engine: Engine, names: dict[str, str]
+) -> dict[str, object]:
+    """What the feed and the page need to know about the episode besides its segments."""
+    first = article.paragraphs[0].text if article.paragraphs else article.title.text
+    published = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    return {
+        "slug": slug,
+        "guid": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'bulletin:{slug}')}",
+        "language": "ur",
+        "description": first,
+        "published": published.isoformat(),
+        "duration": round(duration, 3),
+        "engine": engine.name,
+        "credits": [engine.credit],
+        "files": {k: v for k, v in names.items() if k != "manifest"},
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 from scipy import signal
@@ -16,9 +17,17 @@ TRIM_MARGIN_S = 0.015
 
 
 def plan_utterances(script: Script, max_chars: int) -> list[list[Utterance]]:
-    """The pieces each segment is spoken as, in order (from its normalized `spoken` text)."""
+    """The pieces each segment is spoken as, in order, each tied to its written sentence."""
+    return [_segment_plan(segment, max_chars) for segment in script.segments]
+
+
+def _segment_plan(segment: Segment, max_chars: int) -> list[Utterance]:
+    if not segment.sentences:  # not normalized: read the text as it is
+        return utterances(segment.spoken or segment.text, max_chars)
     return [
-        utterances(s.spoken if s.spoken is not None else s.text, max_chars) for s in script.segments
+        replace(piece, sentence=number)
+        for number, sentence in enumerate(segment.sentences)
+        for piece in utterances(sentence.spoken, max_chars)
     ]
 
 

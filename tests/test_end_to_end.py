@@ -1,5 +1,6 @@
 """The seed article through the real command line, checked with independent tools."""
 
+import itertools
 import json
 import re
 import subprocess
@@ -45,8 +46,10 @@ def episode(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 def test_only_the_episode_files_are_written(episode: dict) -> None:
-    assert episode["files"] == ["tokayev-putin-moscow.json", "tokayev-putin-moscow.mp3"]
-    assert "tokayev-putin-moscow.mp3" in episode["stdout"]
+    stem = "tokayev-putin-moscow"
+    expected = [".chapters.json", ".html", ".json", ".mp3", ".srt", ".vtt"]
+    assert episode["files"] == sorted(stem + suffix for suffix in expected)
+    assert f"{stem}.mp3" in episode["stdout"]
 
 
 def test_mp3_format(episode: dict) -> None:
@@ -140,3 +143,46 @@ def test_number_dense_article_is_spoken_and_produced(tmp_path: Path) -> None:
     written = sum(len(s["text"]) for s in manifest["segments"])
     spoken = sum(len(s["spoken"]) for s in manifest["segments"])
     assert spoken > written * 1.1
+
+
+def loud_frames(audio: np.ndarray, rate: int) -> np.ndarray:
+    """Times (s) of 10 ms frames with speech energy."""
+    frame = rate // 100
+    usable = audio[: len(audio) // frame * frame].reshape(-1, frame)
+    return np.flatnonzero(np.sqrt(np.mean(usable**2, axis=1)) > 10 ** (-50 / 20)) * 0.01
+
+
+def test_sentence_timings_match_the_audio_within_100_ms(episode: dict) -> None:
+    sentences = episode["manifest"]["sentences"]
+    times = loud_frames(episode["audio"], episode["rate"])
+    assert len(sentences) >= 20
+    for sentence in sentences:
+        inside = times[(times >= sentence["start"] - 0.1) & (times <= sentence["end"] + 0.1)]
+        assert len(inside), sentence["text"]
+        assert inside[0] - sentence["start"] < 0.1  # speech starts when the cue does
+        assert sentence["end"] - (inside[-1] + 0.01) < 0.1  # and ends when it ends
+    for first, second in itertools.pairwise(sentences):
+        gap = times[(times > first["end"] + 0.02) & (times < second["start"] - 0.02)]
+        assert len(gap) == 0  # silence between cues
+
+
+def test_transcripts_chapters_and_sylt(episode: dict) -> None:
+    out = episode["mp3"].parent
+    vtt = (out / "tokayev-putin-moscow.vtt").read_text("utf-8")
+    cues = re.findall(r"(\d\d:\d\d:\d\d\.\d{3}) --> (\d\d:\d\d:\d\d\.\d{3})\n<v ([^>]+)>", vtt)
+    sentences = episode["manifest"]["sentences"]
+    assert len(cues) == len(sentences)
+    assert {speaker for _, _, speaker in cues} == {"راوی", TOKAYEV, PUTIN}
+    srt = (out / "tokayev-putin-moscow.srt").read_text("utf-8")
+    assert srt.count(" --> ") == len(sentences)
+    tags = ID3(episode["mp3"])
+    chapters = tags.getall("CHAP")
+    assert [c.start_time for c in chapters] == sorted(c.start_time for c in chapters)
+    titles = [str(c.sub_frames["TIT2"]) for c in chapters]
+    assert TOKAYEV in titles and PUTIN in titles
+    sylt = tags.getall("SYLT")[0]
+    assert len(sylt.text) == len(sentences)
+    data = json.loads((out / "tokayev-putin-moscow.chapters.json").read_text("utf-8"))
+    assert data["version"] == "1.2.0" and len(data["chapters"]) == len(chapters)
+    page = (out / "tokayev-putin-moscow.html").read_text("utf-8")
+    assert 'dir="rtl"' in page and 'lang="ur"' in page and TOKAYEV in page

@@ -13,6 +13,7 @@ class Engine(Protocol):
 
     name: str
     max_chars: int  # longest text the engine reads well in one call
+    credit: str  # licence credit recorded in the episode metadata
 
     def speakable(self, char: str) -> bool:
         """Whether the engine pronounces `char` (a letter or mark, not punctuation)."""

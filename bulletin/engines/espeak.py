@@ -290,6 +290,7 @@ class EspeakEngine:
 
     name = "espeak"
     max_chars = MAX_CHARS
+    credit = "Speech synthesis: eSpeak NG (GPL-3.0-or-later)"
 
     def __init__(self) -> None:
         self._runtime = _get_runtime()
