@@ -14,18 +14,14 @@ once it is published over HTTP.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import tempfile
-from collections.abc import Iterator
 from datetime import datetime
 from html import escape
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from bulletin.errors import BulletinError
+from bulletin.export import write_text
 from bulletin.model import Show
 
 NARRATOR = "راوی"
@@ -236,26 +232,7 @@ def render_page(manifest: dict[str, Any], show: Show) -> str:
 
 def write_page(manifest: dict[str, Any], show: Show, path: Path) -> None:
     """Render the page and write it atomically (temporary file beside `path`, then replace)."""
-    with _atomic(path) as temporary:
-        temporary.write_text(render_page(manifest, show), encoding="utf-8")
-
-
-@contextlib.contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary path beside `path` that replaces it only if the block succeeds."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as error:
-        raise BulletinError(f"{path.parent}: cannot write the page ({error.strerror})") from None
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_text(render_page(manifest, show), path)
 
 
 def _e(value: object) -> str:

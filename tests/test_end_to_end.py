@@ -20,13 +20,16 @@ from bulletin.urdu import word_texts
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "tokayev-putin-moscow.txt"
 TOKAYEV, PUTIN = "قاسم جومارت توقایف", "ولادیمیر پیوٹن"
+BASE = "https://example.org/bulletin"
 
 
 @pytest.fixture(scope="module")
 def episode(tmp_path_factory: pytest.TempPathFactory) -> dict:
     out = tmp_path_factory.mktemp("out")
+    feed = tmp_path_factory.mktemp("feed") / "feed.xml"
+    command = ["generate", str(SEED), "-o", str(out), "--feed", str(feed), "--base-url", BASE]
     run = subprocess.run(
-        [sys.executable, "-m", "bulletin", "generate", str(SEED), "-o", str(out)],
+        [sys.executable, "-m", "bulletin", *command],
         capture_output=True,
         text=True,
         cwd=tmp_path_factory.mktemp("cwd"),  # must not depend on ./voices
@@ -42,6 +45,7 @@ def episode(tmp_path_factory: pytest.TempPathFactory) -> dict:
         "rate": rate,
         "manifest": json.loads((out / "tokayev-putin-moscow.json").read_text("utf-8")),
         "files": sorted(p.name for p in out.iterdir()),
+        "feed": feed,
     }
 
 
@@ -70,7 +74,7 @@ def test_loudness_and_true_peak_by_independent_meter(episode: dict) -> None:
     audio, rate = episode["audio"], episode["rate"]
     loudness = pyloudnorm.Meter(rate).integrated_loudness(audio)
     assert loudness == pytest.approx(-16.0, abs=0.5)
-    oversampled = signal.resample(audio, len(audio) * 8)  # FFT interpolation, not our meter
+    oversampled = signal.resample_poly(audio, 4, 1)  # scipy's default filter, not our meter
     true_peak = 20 * np.log10(np.max(np.abs(oversampled)))
     assert true_peak <= -1.0
 
@@ -186,3 +190,36 @@ def test_transcripts_chapters_and_sylt(episode: dict) -> None:
     assert data["version"] == "1.2.0" and len(data["chapters"]) == len(chapters)
     page = (out / "tokayev-putin-moscow.html").read_text("utf-8")
     assert 'dir="rtl"' in page and 'lang="ur"' in page and TOKAYEV in page
+
+
+def test_feed_from_generate_and_feed_add(episode: dict) -> None:
+    feedparser = pytest.importorskip("feedparser")
+    feed = episode["feed"]
+    parsed = feedparser.parse(feed.read_bytes())
+    assert not parsed.bozo and parsed.feed.language == "ur" and len(parsed.entries) == 1
+    entry = parsed.entries[0]
+    assert entry.title == episode["manifest"]["title"]
+    enclosure = entry.enclosures[0]
+    assert enclosure.href == f"{BASE}/tokayev-putin-moscow.mp3"
+    assert int(enclosure.length) == episode["mp3"].stat().st_size
+    manifest = episode["mp3"].with_suffix(".json")
+    again = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bulletin",
+            "feed",
+            "add",
+            str(manifest),
+            "--feed",
+            str(feed),
+            "--base-url",
+            BASE,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert again.returncode == 0, again.stderr
+    assert "updated" in again.stdout
+    assert len(feedparser.parse(feed.read_bytes()).entries) == 1  # updated, not duplicated
