@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,12 +28,16 @@ def run_once(article: Path, engine: str, out_dir: Path) -> tuple[float, float, d
     command = [sys.executable, "-m", "bulletin", "generate", str(article), "-o", str(out_dir)]
     command += ["--engine", engine, "--json"]
     started = time.perf_counter()
-    pid = os.posix_spawn(sys.executable, command, os.environ)
-    _, status, usage = os.wait4(pid, 0)
+    child = subprocess.Popen(command, stdout=subprocess.PIPE)
+    assert child.stdout is not None
+    summary = child.stdout.read()  # the --json episode list
+    _, status, usage = os.wait4(child.pid, 0)  # reap it here to get its resource usage
+    child.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"bulletin generate failed with status {status}")
-    manifest = json.loads(next(out_dir.glob("*.json")).read_text("utf-8"))
+    if child.returncode != 0:
+        raise SystemExit(f"bulletin generate failed with status {child.returncode}")
+    episode = json.loads(summary)[0]
+    manifest = json.loads(Path(episode["manifest"]).read_text("utf-8"))
     return wall, usage.ru_maxrss / 1024, manifest
 
 
