@@ -30,10 +30,11 @@ from bulletin.names import (
     organisation,
     strip_titles,
 )
-from bulletin.urdu import PRONOUNS, words
+from bulletin.urdu import PRONOUNS, TITLES, is_name_word, words
 
 _REPORTING_VERBS = r"(?:کہا|کہی|بتایا|بتائی|لکھا|ٹویٹ|ٹوئٹ|پوچھا|اعلان|جواب\s+دیا|دعویٰ|کہنا)"
 _MAX_WORDS_TO_VERB = 12
+_SUBJECT_WINDOW = 7  # words at the start of a sentence where its subject stands
 
 # Reporting phrases before a quote: the speaker is the noun phrase before the marker. The
 # نے pattern needs a reporting verb after it, with any words in between.
@@ -85,10 +86,14 @@ class _Discourse:
     organisations: set[str] = field(default_factory=set)
 
     def read(self, text: str) -> None:
+        """Take in a piece of narration: its roles and, sentence by sentence, its subjects."""
         self.roles.learn(text, self.names)
-        for noun_phrase in subject_phrases(text):
-            if person := self.person(noun_phrase):
-                self.subjects.append(person)
+        for sentence in re.split(r"(?<=[۔؟!])", text):
+            people = [p for np in subject_phrases(sentence) if (p := self.person(np))]
+            if not people:  # no نے: a person introduced with a title at the start is the subject
+                head = " ".join(sentence.split()[:_SUBJECT_WINDOW])
+                people = self.roles.people_in(head, self.names)[:1]
+            self.subjects.extend(people)
 
     def person(self, noun_phrase: tuple[str, ...]) -> str | None:
         """The canonical name a (non-pronoun) noun phrase refers to."""
@@ -183,7 +188,12 @@ def _cues(previous: Segment | None, quote: Segment, following: Segment | None) -
     """Reporting phrases around a quote, nearest first: just before it, then just after."""
     cues = []
     if previous is not None and previous.kind is not SegmentKind.QUOTE:
-        before = reporting_cue(last_clause(previous.text))
+        # The clause right before the quote, else the sentence before it, which often
+        # reports the same speaker indirectly (`ان کا کہنا تھا کہ وہ … تھیں۔ ’…‘`).
+        text = previous.text
+        before = reporting_cue(last_clause(text)) or reporting_cue(last_sentence(text))
+        if quote.paragraph == 0 and before is None:
+            before = _headline_cue(text, after=False)
         if before is not None:
             cues.append(before)
     narration_after = (
@@ -193,7 +203,29 @@ def _cues(previous: Segment | None, quote: Segment, following: Segment | None) -
     )
     if narration_after and (after := cue_after(following.text)):
         cues.append(after)
+    if narration_after and quote.paragraph == 0 and (after := _headline_cue(following.text, True)):
+        cues.append(after)
     return cues
+
+
+def _headline_cue(text: str, after: bool) -> Cue | None:
+    """A headline names its speaker beside a colon: `’…‘: فوجی ترجمان`, `X: ’…‘`."""
+    if after:
+        match = re.match(r"^[\s\-–—]*:\s*(?P<np>[^:۔،,]+)", text)
+        if not match:
+            return None
+        found = words(match["np"])
+        phrase: list[str] = []
+        for word in found:
+            if not is_name_word(word.text) and word.text not in TITLES:
+                break
+            phrase.append(word.text)
+        return Cue(tuple(phrase), match.group().strip(" :")) if phrase else None
+    stripped = text.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    noun_phrase = noun_phrase_before(stripped, len(stripped) - 1)
+    return Cue(noun_phrase, stripped) if noun_phrase else None
 
 
 def _context_fallback(

@@ -16,6 +16,7 @@ from bulletin.urdu import (
     TITLE_CONTINUATIONS,
     TITLES,
     Word,
+    is_compound_tail,
     is_name_word,
     title_flags,
     word_set,
@@ -96,10 +97,9 @@ def is_plausible_name(name: tuple[str, ...]) -> bool:
 
 
 def organisation(noun_phrase: tuple[str, ...]) -> str | None:
-    """The organisation a noun phrase names (`دفتر خارجہ`, `فوج`), from its head noun on."""
-    for index, word in enumerate(noun_phrase):
-        if word in ORGANISATIONS:
-            return " ".join(noun_phrase[index:])
+    """The organisation a noun phrase names (`دفتر خارجہ`, `عالمی ادارہ صحت`), if any."""
+    if any(word in ORGANISATIONS for word in noun_phrase):
+        return " ".join(noun_phrase)
     return None
 
 
@@ -120,7 +120,8 @@ class NameIndex:
     def _fullest_form(self, name: tuple[str, ...]) -> str:
         best = name
         for start in self._occurrences(name):
-            extended = self._extend_left(start) + name
+            stop = start + len(name)
+            extended = self._extend_left(start) + name + self._extend_right(stop)
             if len(extended) > len(best):
                 best = extended
         return " ".join(best)
@@ -135,20 +136,45 @@ class NameIndex:
         ]
 
     def _extend_left(self, start: int) -> tuple[str, ...]:
+        """Name words right before a mention (قاسم جومارت before توقایف), up to a title."""
         extra: list[str] = []
         index = start - 1
-        while (
-            index >= 0
-            and len(extra) < _MAX_NAME_WORDS
-            and is_name_word(self._words[index].text)
-            and not any(title_flags((self._words[index].text, self._words[index + 1].text))[:1])
-            and self._words[index].text not in TITLE_CONTINUATIONS
-            and self._words[index].text not in ORGANISATIONS
-            and self._contiguous(index, index + 2)
-        ):
-            extra.insert(0, self._words[index].text)
+        while index >= 0 and len(extra) < _MAX_NAME_WORDS and self._joins(index, index + 1):
+            word = self._words[index].text
+            before = self._words[index - 1].text if index else ""
+            if (
+                not is_name_word(word)
+                or word in ORGANISATIONS
+                or title_flags((before, word))[1]
+                or is_compound_tail(before, word)
+            ):
+                break
+            extra.insert(0, word)
             index -= 1
         return tuple(extra)
+
+    def _extend_right(self, stop: int) -> tuple[str, ...]:
+        """Name words right after a mention (کریم after نائلہ). A title word counts as a
+        surname (گل بانو وزیر) only when no name word follows it."""
+        extra: list[str] = []
+        index = stop
+        while index < len(self._words) and len(extra) < _MAX_NAME_WORDS:
+            if not self._joins(index - 1, index):
+                break
+            word = self._words[index].text
+            following = self._words[index + 1].text if index + 1 < len(self._words) else ""
+            if word in TITLES and is_name_word(following) and self._joins(index, index + 1):
+                break
+            if not (is_name_word(word) or word in TITLES) or word in ORGANISATIONS:
+                break
+            extra.append(word)
+            index += 1
+        return tuple(extra)
+
+    def _joins(self, first: int, second: int) -> bool:
+        """Are words[first] and words[second] (the next one) in one phrase, only spaces
+        between them?"""
+        return first >= 0 and second < len(self._words) and self._contiguous(first, second + 1)
 
     def _contiguous(self, first: int, stop: int) -> bool:
         """True if words[first:stop] are separated only by spaces."""
@@ -183,13 +209,17 @@ class RoleIndex:
         return [person for _, person in scratch._roles]
 
     def lookup(self, noun_phrase: tuple[str, ...]) -> str | None:
-        """The person last given a role matching the titles of a role-only noun phrase."""
+        """The person last given the role a role-only noun phrase names (`فوجی ترجمان`).
+
+        The head title (the last one: ترجمان) must match; other shared words rank the
+        candidates, then the most recent wins.
+        """
         wanted = [w for w, flag in zip(noun_phrase, title_flags(noun_phrase), strict=True) if flag]
         if not wanted:
             return None
         best: tuple[int, int, str] | None = None
         for order, (role, person) in enumerate(self._roles):
-            if all(w in role for w in wanted):
+            if wanted[-1] in role:
                 shared = len(set(noun_phrase) & set(role))
                 if best is None or (shared, order) >= best[:2]:
                     best = (shared, order, person)

@@ -54,8 +54,10 @@ def test_manifest_and_transcript() -> None:
     ]
     script = Script("سرخی", segments)
     placements = [Placement(0.5, 1.0), Placement(2.2, 3.0), Placement(3.5, 5.25)]
-    data = manifest(script, placements, 6.25, "espeak")
+    facts = {"slug": "x", "duration": 6.25, "engine": "espeak"}
+    data = manifest(script, placements, [], facts)
     assert data["title"] == "سرخی" and data["engine"] == "espeak" and data["duration"] == 6.25
+    assert data["sentences"] == []
     third = data["segments"][2]
     assert third == {
         "index": 2,
