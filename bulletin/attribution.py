@@ -150,12 +150,12 @@ def _article_roles(script: Script, names: NameIndex) -> RoleIndex:
 
 
 def _headline_quotes(segments: list[Segment]) -> list[Segment]:
-    """A quote in the headline usually repeats words from a quote in the body: an
-    unattributed headline quote takes the speaker of the body quote that contains it."""
+    """A quote in the headline usually repeats words from a quote in the body: it takes the
+    speaker of the body quote that contains it, the strongest evidence a headline has."""
     body = [s for s in segments if s.is_quote and s.paragraph > 0 and s.speaker]
     result = []
     for segment in segments:
-        if segment.is_quote and segment.paragraph == 0 and segment.speaker is None:
+        if segment.is_quote and segment.paragraph == 0:
             words = " ".join(segment.text.split()).strip("۔ ")
             source = next((s for s in body if words in " ".join(s.text.split())), None)
             if source is not None:

@@ -24,6 +24,7 @@ from bulletin.urdu import (
 )
 
 _MAX_NAME_WORDS = 5
+_NAME_ENDERS = word_set("نے کے کی کا کو سے پر میں اور بھی کہتے کہتی کا")
 _GAP_RE = re.compile(r"^[ \t\u00a0\u200c\u200d]*\Z")  # words of one phrase: no line break
 
 # Head nouns of organisations that speak in the news.
@@ -75,6 +76,8 @@ def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
     flags = title_flags(noun_phrase)
     last = max((i for i, flag in enumerate(flags) if flag), default=-1)
     rest = noun_phrase[last + 1 :]
+    if last >= 0 and "اینڈ" in rest[:3]:  # ڈائریکٹر جنرل امیگریشن اینڈ پاسپورٹس X
+        rest = rest[rest.index("اینڈ") + 2 :]
     if last >= 0 and rest and rest[0] in ORGANISATIONS:  # ترجمان دفتر خارجہ X
         rest = rest[1:]
         while rest and rest[0] in TITLE_CONTINUATIONS:
@@ -154,22 +157,32 @@ class NameIndex:
         return tuple(extra)
 
     def _extend_right(self, stop: int) -> tuple[str, ...]:
-        """Name words right after a mention (کریم after نائلہ). A title word counts as a
+        """Name words right after a mention (کریم after نائلہ), kept only up to where a
+        postposition or punctuation ends the name (`نائلہ کریم نے`), so a verb after a name
+        (`شگفتہ ناز بیٹھی ہوتی ہیں`) is not taken for a surname. A title word counts as a
         surname (گل بانو وزیر) only when no name word follows it."""
         extra: list[str] = []
         index = stop
         while index < len(self._words) and len(extra) < _MAX_NAME_WORDS:
-            if not self._joins(index - 1, index):
-                break
             word = self._words[index].text
             following = self._words[index + 1].text if index + 1 < len(self._words) else ""
+            if not self._joins(index - 1, index) or word in ORGANISATIONS:
+                break
             if word in TITLES and is_name_word(following) and self._joins(index, index + 1):
                 break
-            if not (is_name_word(word) or word in TITLES) or word in ORGANISATIONS:
+            if not (is_name_word(word) or word in TITLES):
                 break
             extra.append(word)
             index += 1
+        while extra and not self._ends_name(stop + len(extra)):
+            extra.pop()
         return tuple(extra)
+
+    def _ends_name(self, index: int) -> bool:
+        """Does a name that ends before words[index] end properly there?"""
+        if index >= len(self._words) or not self._joins(index - 1, index):
+            return True  # punctuation or the end of the text
+        return self._words[index].text in _NAME_ENDERS
 
     def _joins(self, first: int, second: int) -> bool:
         """Are words[first] and words[second] (the next one) in one phrase, only spaces

@@ -87,6 +87,8 @@ _COMPOUND_TITLES = {
     "دار": word_set("شراکت"),
     "تعلقات": word_set("شعبہ"),
     "عامہ": word_set("تعلقات"),
+    "علم": word_set("طالب"),
+    "ٹیکنالوجی": word_set("انفارمیشن سائنس"),
 }
 TITLE_CONTINUATIONS = frozenset(_COMPOUND_TITLES)
 
@@ -101,7 +103,8 @@ def title_flags(phrase: tuple[str, ...]) -> list[bool]:
     flags: list[bool] = []
     for index, word in enumerate(phrase):
         before = phrase[index - 1] if index else ""
-        continues = bool(flags) and flags[-1] and before in _COMPOUND_TITLES.get(word, ())
+        compound = before in _COMPOUND_TITLES.get(word, ())
+        continues = bool(flags) and flags[-1] and (compound or before == "برائے")
         aged = word.endswith("سالہ") or (index + 1 < len(phrase) and phrase[index + 1] == "سالہ")
         flags.append(word in TITLES or continues or aged)  # "بتیس سالہ" (32-year-old)
     return flags

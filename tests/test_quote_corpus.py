@@ -27,8 +27,7 @@ MIN_ARTICLES, MAX_ARTICLES = 24, 30
 MIN_WORDS, MAX_WORDS = 150, 500
 MIN_OCCURRENCES = 2
 TARGET_F1 = 0.95
-TARGET_ATTRIBUTION = 0.90  # issue 4's bar; not reached yet (see the xfail test below)
-FLOOR_ATTRIBUTION = 0.72  # what the code reaches today: a regression guard
+TARGET_ATTRIBUTION = 0.90
 
 # Labels of the `pattern` of a quote (joined with `+` when a quote tests several).
 REQUIRED_QUOTE_PATTERNS = (
@@ -258,15 +257,10 @@ def test_segment_offsets_slice_the_article(report: dict[str, Any]) -> None:
     assert not spans, f"start_char/end_char do not slice the segment text: {spans}"
 
 
-def test_quote_detection_meets_target_and_attribution_holds(report: dict[str, Any]) -> None:
+def test_quote_detection_and_attribution_meet_targets(report: dict[str, Any]) -> None:
     overall = report["overall"]
     summary = eval_quotes.format_report(report, details=False)
     assert overall["f1"] >= TARGET_F1, f"quote detection F1 {overall['f1']}\n{summary}"
-    assert overall["attribution_accuracy"] >= FLOOR_ATTRIBUTION, (
+    assert overall["attribution_accuracy"] >= TARGET_ATTRIBUTION, (
         f"attribution accuracy {overall['attribution_accuracy']}\n{summary}"
     )
-
-
-@pytest.mark.xfail(strict=True, reason="attribution accuracy is below issue 4's 0.90 bar")
-def test_attribution_meets_target(report: dict[str, Any]) -> None:
-    assert report["overall"]["attribution_accuracy"] >= TARGET_ATTRIBUTION
