@@ -211,3 +211,48 @@ def test_gender_from_agreement_and_titles() -> None:
     script = attribute(build_script(article), article.text)
     assert script.genders.get("نسیم ولی خان") == "female"
     assert script.genders.get("احمد کمال") != "female"
+
+
+def test_compound_titles_and_names_that_look_like_titles() -> None:
+    text = (
+        "خبر\n"
+        "وزیر خزانہ ڈاکٹر شاہد محمود ملک نے کہا کہ “بجٹ خسارہ کم ہو رہا ہے۔”\n"
+        "کاشتکار اللہ دتہ نے کہا کہ “ہمیں فصل کی پوری قیمت نہیں ملتی۔”\n"
+        "کپتان بابر اعظم نے کہا کہ “ٹیم اچھا کھیل رہی ہے۔”\n"
+    )
+    assert speakers(text) == ["شاہد محمود ملک", "اللہ دتہ", "بابر اعظم"]
+
+
+def test_descriptors_before_a_name_are_dropped() -> None:
+    text = (
+        "خبر\n"
+        "بتیس سالہ بس ڈرائیور شگفتہ ناز نے کہا کہ “لوگ پہلے حیران ہوتے تھے۔”\n"
+        "وزیر مملکت برائے صحت ثنا قریشی نے کہا کہ “ہسپتالوں میں دوائیں موجود ہیں۔”\n"
+    )
+    assert speakers(text) == ["شگفتہ ناز", "ثنا قریشی"]
+
+
+def test_first_name_mention_takes_the_full_name_from_later_in_the_article() -> None:
+    text = (
+        "خبر\n"
+        "کوہ پیما نائلہ نے کہا کہ “چوٹی پر پہنچ کر میں رو پڑی۔”\n"
+        "نائلہ کریم کا تعلق ہنزہ سے ہے۔\n"
+    )
+    assert speakers(text) == ["نائلہ کریم"]
+
+
+def test_indirect_speech_sentence_before_a_quote_names_its_speaker() -> None:
+    text = (
+        "خبر\n"
+        "ڈاکٹر صائمہ گل کا کہنا تھا کہ وہ جلد مہم میں واپس جائیں گی۔ "
+        "‘اگر ہم ڈر کر گھر بیٹھ گئے تو بچوں کا کیا ہو گا؟’\n"
+    )
+    assert speakers(text) == ["صائمہ گل"]
+
+
+def test_headline_names_its_speaker_beside_a_colon() -> None:
+    text = (
+        "’ہم کسی دباؤ میں نہیں آئیں گے‘: فوجی ترجمان\n"
+        "فوج کے ترجمان میجر جنرل ارشد محمود ستی نے پریس کانفرنس کی۔\n"
+    )
+    assert speakers(text) == ["ارشد محمود ستی"]
