@@ -146,3 +146,39 @@ def test_unspeakable_characters_warn_or_fail_with_strict(tmp_path: Path) -> None
     out = tmp_path / "out"
     strict = bulletin("generate", str(article), "--strict", "-o", str(out))
     assert strict.returncode == 1 and not (out.exists() and any(out.iterdir()))
+
+
+def test_override_file_forces_speaker_and_voice(tmp_path: Path) -> None:
+    article = tmp_path / "news.txt"
+    article.write_text(SEED.read_text("utf-8"), "utf-8")
+    (tmp_path / "news.cast.toml").write_text(
+        '[[quote]]\nnumber = 2\nspeaker = "کوئی اور"\n\n[voices]\n"کوئی اور" = "pool-4"\n',
+        "utf-8",
+    )
+    data = json.loads(bulletin("segment", str(article), "--json").stdout)
+    quotes = [s for s in data["segments"] if s["kind"] == "quote"]
+    assert [q["speaker"] for q in quotes] == ["قاسم جومارت توقایف", "کوئی اور"]
+    assert quotes[1]["voice"] == "pool-4"
+    other = tmp_path / "other.toml"
+    other.write_text('[[quote]]\nnumber = 1\nspeaker = ""\n', "utf-8")
+    data = json.loads(bulletin("segment", str(article), "--cast", str(other), "--json").stdout)
+    first = next(s for s in data["segments"] if s["kind"] == "quote")
+    assert first["speaker"] is None and first["voice"] == "quote"
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[quote]]\nnumber = 9\n", "utf-8")
+    run = bulletin("segment", str(article), "--cast", str(bad))
+    assert run.returncode == 1 and "quote 9" in run.stderr
+
+
+def test_bad_cover_is_refused_before_any_work(tmp_path: Path) -> None:
+    cover = tmp_path / "cover.gif"
+    cover.write_bytes(b"GIF89a" + b"\0" * 20)
+    out = tmp_path / "out"
+    run = bulletin("generate", str(SEED), "--cover", str(cover), "-o", str(out))
+    assert run.returncode == 1 and "JPEG or PNG" in run.stderr
+    assert not out.exists()
+
+
+def test_feed_needs_a_base_url(tmp_path: Path) -> None:
+    run = bulletin("generate", str(SEED), "--feed", str(tmp_path / "f.xml"), "-o", str(tmp_path))
+    assert run.returncode == 1 and "--base-url" in run.stderr
