@@ -24,6 +24,7 @@ from bulletin.urdu import (
 )
 
 _MAX_NAME_WORDS = 5
+_AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is read
 _NAME_ENDERS = word_set("نے کے کی کا کو سے پر میں اور بھی کہتے کہتی کا")
 _GAP_RE = re.compile(r"^[ \t\u00a0\u200c\u200d]*\Z")  # words of one phrase: no line break
 
@@ -36,6 +37,20 @@ ORGANISATIONS = word_set(
     """
 )
 FEMALE_TITLES = word_set("بیگم محترمہ مس مسز خاتون ملکہ شہزادی صاحبہ")
+# Common given names: weak evidence, used when the text itself shows no gender.
+MALE_NAMES = word_set(
+    """
+    محمد احمد علی عمر عثمان حسن حسین عبد عبدالله عبداللہ خالد طارق عمران نواز شہباز آصف بلال
+    فیصل کامران عادل راشد شاہد ظفر اکرم اسلم جاوید نعیم وسیم ندیم سلیم کریم رحیم یوسف ابراہیم
+    اسماعیل حمزہ زاہد ساجد ماجد امجد ارشد اشرف انور اقبال
+    """
+)
+FEMALE_NAMES = word_set(
+    """
+    فاطمہ عائشہ مریم زینب ثنا صائمہ نرگس رضیہ پروین شگفتہ نائلہ زرینہ فرزانہ ثمینہ شاہدہ
+    عذرا سائرہ بینظیر ملالہ نسیم نسرین کلثوم رابعہ سعدیہ شازیہ نادیہ صبا ہما حنا آمنہ سمیرا
+    """
+)
 _FEMININE_RE = re.compile(
     r"(?<!\S)(?:کہتی|بتاتی|کرتی|دیتی|چاہتی|سمجھتی|رہی|گئی|گئیں|چکی|سکتی|تھیں|ہوئیں|لگیں|"
     r"آئی|آئیں|بولیں|کہا\s+تھا\s+کہ\s+وہ\s+\S+\s+(?:گئی|تھیں))(?!\S)"
@@ -288,11 +303,14 @@ def gender(name: str, narration: list[str], speech: list[str]) -> str | None:
         before, after = sentence[:position].split(), sentence[position:]
         if before and before[-1] in FEMALE_TITLES:
             female += 2
-        female += len(_FEMININE_RE.findall(after[:80]))
-        male += len(_MASCULINE_RE.findall(after[:80]))
+        female += len(_FEMININE_RE.findall(after[:_AGREEMENT_WINDOW]))
+        male += len(_MASCULINE_RE.findall(after[:_AGREEMENT_WINDOW]))
     for quote in speech:
         female += 2 * len(_FIRST_PERSON_FEMININE_RE.findall(quote))
         male += 2 * len(_FIRST_PERSON_MASCULINE_RE.findall(quote))
+    first = name.split()[0]  # a common given name is strong but not decisive evidence
+    female += 3 * (first in FEMALE_NAMES)
+    male += 3 * (first in MALE_NAMES)
     if female > male:
         return "female"
     if male > female:
