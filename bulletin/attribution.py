@@ -32,7 +32,10 @@ from bulletin.names import (
 )
 from bulletin.urdu import PRONOUNS, TITLES, is_name_word, words
 
-_REPORTING_VERBS = r"(?:کہا|کہی|بتایا|بتائی|لکھا|ٹویٹ|ٹوئٹ|پوچھا|اعلان|جواب\s+دیا|دعویٰ|کہنا)"
+_REPORTING_VERBS = (
+    r"(?:کہا|کہی|بتایا|بتائی|لکھا|ٹویٹ|ٹوئٹ|پوچھا|اعلان|جواب\s+دیا|دعویٰ|کہنا|ریمارکس|"
+    r"استفسار|سوال|زور|مطالبہ|اعتراف|تسلیم|وضاحت|تصدیق|تردید|انکشاف|یقین|خبردار|اظہار|امید)"
+)
 _MAX_WORDS_TO_VERB = 12
 _SUBJECT_WINDOW = 7  # words at the start of a sentence where its subject stands
 
@@ -186,16 +189,18 @@ def _speaker_of(
 
 def _cues(previous: Segment | None, quote: Segment, following: Segment | None) -> list[Cue]:
     """Reporting phrases around a quote, nearest first: just before it, then just after."""
-    cues = []
+    cues: list[Cue] = []
+    sentence_before: Cue | None = None
     if previous is not None and previous.kind is not SegmentKind.QUOTE:
-        # The clause right before the quote, else the sentence before it, which often
-        # reports the same speaker indirectly (`ان کا کہنا تھا کہ وہ … تھیں۔ ’…‘`).
+        # The clause right before the quote; failing a phrase after it, the sentence before
+        # it, which often reports the same speaker indirectly (`ان کا کہنا تھا کہ وہ … ’…‘`).
         text = previous.text
-        before = reporting_cue(last_clause(text)) or reporting_cue(last_sentence(text))
-        if quote.paragraph == 0 and before is None:
-            before = _headline_cue(text, after=False)
-        if before is not None:
+        if before := reporting_cue(last_clause(text)):
             cues.append(before)
+        sentence_before = reporting_cue(last_sentence(text))
+        headline = _headline_cue(text, after=False) if quote.paragraph == 0 else None
+        if headline is not None and not cues:
+            cues.append(headline)
     narration_after = (
         following is not None
         and following.paragraph == quote.paragraph
@@ -205,6 +210,8 @@ def _cues(previous: Segment | None, quote: Segment, following: Segment | None) -
         cues.append(after)
     if narration_after and quote.paragraph == 0 and (after := _headline_cue(following.text, True)):
         cues.append(after)
+    if sentence_before is not None:
+        cues.append(sentence_before)
     return cues
 
 

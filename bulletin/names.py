@@ -24,6 +24,7 @@ from bulletin.urdu import (
 )
 
 _MAX_NAME_WORDS = 5
+_MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
 _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is read
 _NAME_ENDERS = word_set("نے کے کی کا کو سے پر میں اور بھی کہتے کہتی کا")
 _GAP_RE = re.compile(r"^[ \t\u00a0\u200c\u200d]*\Z")  # words of one phrase: no line break
@@ -33,7 +34,8 @@ ORGANISATIONS = word_set(
     """
     وزارت دفتر فوج پولیس اخبار عدالت کورٹ کمیشن بینک حکومت پارٹی جماعت ادارہ ادارے
     کمپنی تنظیم محکمہ محکمے اتھارٹی بورڈ کونسل ایجنسی سفارتخانہ سفارت خانہ اسمبلی سینیٹ
-    یونیورسٹی ہسپتال اسپتال ٹیم لیگ فورس فاؤنڈیشن ایسوسی ایشن کمیٹی بیورو سیکرٹریٹ
+    یونیورسٹی ہسپتال اسپتال ٹیم لیگ فورس فاؤنڈیشن ایسوسی ایشن کمیٹی بیورو سیکرٹریٹ ایوان
+    اتحاد یونین فیڈریشن چیمبر
     """
 )
 FEMALE_TITLES = word_set("بیگم محترمہ مس مسز خاتون ملکہ شہزادی صاحبہ")
@@ -116,7 +118,7 @@ def is_plausible_name(name: tuple[str, ...]) -> bool:
 
 def organisation(noun_phrase: tuple[str, ...]) -> str | None:
     """The organisation a noun phrase names (`دفتر خارجہ`, `عالمی ادارہ صحت`), if any."""
-    if any(word in ORGANISATIONS for word in noun_phrase):
+    if any(word in ORGANISATIONS for word in noun_phrase) and len(noun_phrase) <= _MAX_ORG_WORDS:
         return " ".join(noun_phrase)
     return None
 
