@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from bulletin.urdu import (
+    PLACES,
     PRONOUNS,
     TITLE_CONTINUATIONS,
     TITLES,
@@ -167,6 +168,7 @@ class NameIndex:
                 or word in ORGANISATIONS
                 or title_flags((before, word))[1]
                 or is_compound_tail(before, word)
+                or word in PLACES
             ):
                 break
             extra.insert(0, word)

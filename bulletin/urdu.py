@@ -97,6 +97,17 @@ _COMPOUND_TITLES = {
 TITLE_CONTINUATIONS = frozenset(_COMPOUND_TITLES)
 
 
+# Provinces and main cities/districts, often named between an office and a person
+# (وزیر اعلیٰ پنجاب مریم نواز، ڈپٹی کمشنر سوات X): part of the title, not of the name.
+PLACES = word_set(
+    """
+    پنجاب سندھ بلوچستان خیبر پختونخوا گلگت بلتستان کشمیر اسلام آباد کراچی لاہور پشاور
+    کوئٹہ ملتان فیصل راولپنڈی حیدرآباد سوات سکھر گوجرانوالہ سیالکوٹ بہاولپور ایبٹ مردان
+    لاڑکانہ نوابشاہ گوادر تربت چترال ہنزہ مظفرآباد میرپور سرگودھا ساہیوال جہلم گجرات
+    """
+)
+
+
 def is_compound_tail(before: str, word: str) -> bool:
     """Is `word` the second half of a compound title or office (وزیر اعظم، دفتر خارجہ)?"""
     return before in _COMPOUND_TITLES.get(word, ())
@@ -108,7 +119,8 @@ def title_flags(phrase: tuple[str, ...]) -> list[bool]:
     for index, word in enumerate(phrase):
         before = phrase[index - 1] if index else ""
         compound = before in _COMPOUND_TITLES.get(word, ())
-        continues = bool(flags) and flags[-1] and (compound or before == "برائے")
+        place = word in PLACES or (word == "آباد" and before in PLACES)
+        continues = bool(flags) and flags[-1] and (compound or place or before == "برائے")
         aged = word.endswith("سالہ") or (index + 1 < len(phrase) and phrase[index + 1] == "سالہ")
         flags.append(word in TITLES or continues or aged)  # "بتیس سالہ" (32-year-old)
     return flags

@@ -256,3 +256,21 @@ def test_headline_names_its_speaker_beside_a_colon() -> None:
         "فوج کے ترجمان میجر جنرل ارشد محمود ستی نے پریس کانفرنس کی۔\n"
     )
     assert speakers(text) == ["ارشد محمود ستی"]
+
+
+def test_place_between_office_and_name_is_part_of_the_title() -> None:
+    text = (
+        "خبر\n"
+        "ڈپٹی کمشنر سوات نوید اللہ خٹک نے کہا کہ “تمام سڑکیں کھول دی گئی ہیں۔”\n"
+        "وزیر اعلیٰ خیبر پختونخوا علی امین گنڈاپور نے کہا کہ “متاثرین کو معاوضہ ملے گا۔”\n"
+    )
+    assert speakers(text) == ["نوید اللہ خٹک", "علی امین گنڈاپور"]
+
+
+def test_organisation_statement_in_the_passive() -> None:
+    text = (
+        "خبر\n"
+        "صحت مند بلوچستان فاؤنڈیشن کی جانب سے جاری بیان میں کہا گیا ہے کہ "
+        "“ویکسینیشن مہم اگلے ہفتے دوبارہ شروع ہو گی۔”\n"
+    )
+    assert speakers(text) == ["صحت مند بلوچستان فاؤنڈیشن"]
