@@ -250,7 +250,7 @@ def _context_fallback(
     sentence = last_sentence(previous.text)
     people = [discourse.person(np) for np in subject_phrases(sentence)]
     people = [p for p in people if p] or discourse.roles.people_in(sentence, discourse.names)
-    named = [p for p in people if p != addressee]
+    named = [p for p in people if p != addressee and p not in discourse.organisations]
     if named:
         return named[-1], f"named in the sentence before → {named[-1]}"
     return None, None
