@@ -96,8 +96,7 @@ def generate(
     strict: StrictOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Synthesize, master and export one episode per article (MP3, transcripts, chapters,
-    page), and add it to an RSS feed with --feed."""
+    """Synthesize, master and export one episode per article; --feed also publishes it."""
     from bulletin.pipeline import generate as generate_episode
 
     show = load_show(show_file)
