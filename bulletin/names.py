@@ -27,7 +27,10 @@ from bulletin.urdu import (
 _MAX_NAME_WORDS = 5
 _MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
 _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is read
-_NAME_ENDERS = word_set("نے کے کی کا کو سے پر میں اور بھی کہتے کہتی کا")
+# A name read on past a first name ends before a postposition or an auxiliary verb.
+_NAME_ENDERS = word_set("نے کے کی کا کو رہے رہی رہا ہیں ہے تھے تھا تھی تھیں")
+_VERB_ENDINGS = ("تی", "تے", "تا", "ئی", "ئے", "یں")
+TRAILING_TITLES = word_set("ایڈووکیٹ صاحب صاحبہ مرحوم مرحومہ جونیئر سینئر")
 _GAP_RE = re.compile(r"^[ \t\u00a0\u200c\u200d]*\Z")  # words of one phrase: no line break
 
 # Head nouns of organisations that speak in the news.
@@ -96,10 +99,24 @@ def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
     rest = noun_phrase[last + 1 :]
     if last >= 0 and "اینڈ" in rest[:3]:  # ڈائریکٹر جنرل امیگریشن اینڈ پاسپورٹس X
         rest = rest[rest.index("اینڈ") + 2 :]
-    if last >= 0 and rest and rest[0] in ORGANISATIONS:  # ترجمان دفتر خارجہ X
+    if last >= 0:
+        rest = _past_office(rest)
+    while len(rest) > 2 and rest[-1] in TRAILING_TITLES:  # کامران ساجد ایڈووکیٹ
+        rest = rest[:-1]
+    return rest
+
+
+def _past_office(rest: tuple[str, ...]) -> tuple[str, ...]:
+    """Skip an office named right after a title: `ترجمان دفتر خارجہ X`, `گورنر اسٹیٹ بینک آف
+    پاکستان X`, `رکن قومی اسمبلی X` (an organisation word within the first three)."""
+    heads = [i for i, word in enumerate(rest[:3]) if word in ORGANISATIONS]
+    if not heads or len(rest) - heads[0] < 2:
+        return rest
+    rest = rest[heads[0] + 1 :]
+    while rest and rest[0] in TITLE_CONTINUATIONS:
         rest = rest[1:]
-        while rest and rest[0] in TITLE_CONTINUATIONS:
-            rest = rest[1:]
+    if len(rest) > 2 and rest[0] == "آف":  # … آف پاکستان X
+        rest = rest[2:]
     return rest
 
 
@@ -189,7 +206,9 @@ class NameIndex:
                 break
             if word in TITLES and is_name_word(following) and self._joins(index, index + 1):
                 break
-            if not (is_name_word(word) or word in TITLES):
+            if not (is_name_word(word) or word in TITLES) or word in TRAILING_TITLES:
+                break
+            if word.endswith(_VERB_ENDINGS):  # بیٹھی ہوتی: a verb, not a surname
                 break
             extra.append(word)
             index += 1
@@ -274,8 +293,11 @@ def _title_run(text: str, found: list[Word], start: int) -> tuple[str, ...]:
 
 
 def _name_after(text: str, found: list[Word], start: int) -> tuple[str, ...]:
+    """The name after a title run, past a place (ڈپٹی کمشنر راولپنڈی X)."""
     name: list[str] = []
     index = start
+    while index < len(found) and found[index].text in PLACES:
+        index += 1
     while index < len(found) and len(name) < _MAX_NAME_WORDS and is_name_word(found[index].text):
         if not _GAP_RE.match(text[found[index - 1].end : found[index].start]):
             break

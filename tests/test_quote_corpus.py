@@ -282,8 +282,8 @@ BLIND = CORPUS.parent / "quotes_blind"
 
 def test_third_corpus_holds_up() -> None:
     """A third set, written without sight of the code and measured blind once (F1 1.00,
-    attribution 0.64): quote detection must stay at the target; attribution must not fall
-    below that blind measurement while it is being improved."""
+    attribution 0.64); general fixes prompted by it since bring it to 0.79. Quote
+    detection must stay at the target and attribution must not slip back."""
     overall = eval_quotes.evaluate(BLIND)["overall"]
     assert overall["f1"] >= TARGET_F1
-    assert overall["attribution_accuracy"] >= 0.63
+    assert overall["attribution_accuracy"] >= 0.78
