@@ -38,6 +38,22 @@ _REPORTING_VERBS = (
 )
 _MAX_WORDS_TO_VERB = 12
 _SUBJECT_WINDOW = 7  # words at the start of a sentence where its subject stands
+# Words that refer back to an organisation named earlier, and the head words that organisation
+# must have (none: any organisation). Documents speak for whoever issued them.
+_ORGANISATION_ALIASES: dict[str, tuple[str, ...]] = {
+    "عدالت": ("کورٹ", "عدالت"),
+    "بینک": ("بینک",),
+    "کمیشن": ("کمیشن",),
+    "وزارت": ("وزارت",),
+    "تنظیم": (),
+    "ادارے": (),
+    "ادارہ": (),
+    "بیان": (),
+    "اعلامیے": (),
+    "اعلامیہ": (),
+    "ریلیز": (),
+}
+_ALIAS_FILLERS = frozenset({"جاری", "کردہ", "پریس", "مشترکہ", "تحریری", "اس", "مذکورہ"})
 
 # Reporting phrases before a quote: the speaker is the noun phrase before the marker. The
 # نے pattern needs a reporting verb after it, with any words in between.
@@ -105,6 +121,8 @@ class _Discourse:
 
     def person(self, noun_phrase: tuple[str, ...]) -> str | None:
         """The canonical name a (non-pronoun) noun phrase refers to."""
+        if alias := self._organisation_alias(noun_phrase):
+            return alias
         found = organisation(noun_phrase)
         if found and not has_title(noun_phrase):  # سندھ حکومت، پولیس، دفتر خارجہ
             self.organisations.add(found)
@@ -120,6 +138,19 @@ class _Discourse:
         if found:
             self.organisations.add(found)
         return found
+
+    def _organisation_alias(self, noun_phrase: tuple[str, ...]) -> str | None:
+        """`عدالت`, `تنظیم`, `اعلامیے` standing for an organisation named earlier: the most
+        recent one of that kind (a court for عدالت), or of any kind for a generic word."""
+        words = [w for w in noun_phrase if w not in _ALIAS_FILLERS]
+        if len(words) != 1 or words[0] not in _ORGANISATION_ALIASES:
+            return None
+        kinds = _ORGANISATION_ALIASES[words[0]]
+        earlier = [s for s in reversed(self.subjects) if s in self.organisations]
+        for name in earlier:
+            if not kinds or any(kind in name.split() for kind in kinds):
+                return name
+        return None
 
     def resolve(self, noun_phrase: tuple[str, ...], exclude: str | None) -> str | None:
         """The speaker a cue's noun phrase refers to; pronouns to the latest plausible one."""
@@ -213,6 +244,13 @@ def _cues(previous: Segment | None, quote: Segment, following: Segment | None) -
     )
     if narration_after and (after := cue_after(following.text)):
         cues.append(after)
+    next_paragraph = (
+        following is not None
+        and following.paragraph == quote.paragraph + 1
+        and following.kind is not SegmentKind.QUOTE
+    )
+    if next_paragraph and (after := cue_after(following.text, forward_only=True)):
+        cues.append(after)  # ’…‘ ¶ یہ کہنا ہے X کا
     if narration_after and quote.paragraph == 0 and (after := _headline_cue(following.text, True)):
         cues.append(after)
     if sentence_before is not None:
@@ -270,12 +308,15 @@ def reporting_cue(text: str) -> Cue | None:
     return best[1] if best else None
 
 
-def cue_after(text: str) -> Cue | None:
-    """A reporting phrase at the start of the text after a quote, if any."""
+def cue_after(text: str, forward_only: bool = False) -> Cue | None:
+    """A reporting phrase at the start of the text after a quote, if any. `forward_only`
+    keeps to the phrases that can only point back (`یہ کہنا ہے X کا`, `یہ بات X نے کہی`)."""
     for pattern in _CUES_AFTER_FORWARD:
         if match := pattern.match(text):
             noun_phrase = tuple(w.text for w in words(match["np"]))
             return Cue(noun_phrase, match.group().strip(" ۔،,"))
+    if forward_only and not re.match(_LEAD + r"یہ\s+بات\s", text):
+        return None
     if match := _CUE_AFTER_NE.match(text):
         noun_phrase = noun_phrase_before(text, match.start("marker"))
         if noun_phrase:
