@@ -287,3 +287,15 @@ def test_third_corpus_holds_up() -> None:
     overall = eval_quotes.evaluate(BLIND)["overall"]
     assert overall["f1"] >= TARGET_F1
     assert overall["attribution_accuracy"] >= 0.78
+
+
+BLIND2 = CORPUS.parent / "quotes_blind2"
+
+
+def test_fourth_corpus_is_the_current_blind_measure() -> None:
+    """A fourth set, written without sight of the code and measured blind (F1 0.99,
+    attribution 0.53). It has not informed any fix yet: it is the honest measure of how
+    attribution does on unseen articles, kept as a floor until it is improved."""
+    overall = eval_quotes.evaluate(BLIND2)["overall"]
+    assert overall["f1"] >= TARGET_F1
+    assert overall["attribution_accuracy"] >= 0.52
