@@ -1,9 +1,11 @@
 """espeak-ng engine: a ctypes binding to the library and data in the `espeakng-loader` wheel.
 
 espeak-ng keeps synthesis state in C globals that no API call resets (pitch-flutter phase,
-noise generator, gain control), so the same text can come out slightly different depending on
-what was spoken before. To make every clip depend only on its text and voice, each synthesis
-loads a fresh instance of a private copy of the library and unloads it afterwards (about 5 ms).
+noise generator, gain control), so the same text can come out different depending on what
+was spoken before. Each synthesis therefore loads a fresh instance of a private copy of the
+library and unloads it afterwards (about 5 ms). This removes the dependence on earlier clips,
+but output is still not bit-exact: about one clip in five differs by small sample values
+(same length), a residue not yet traced.
 """
 
 from __future__ import annotations
@@ -309,7 +311,7 @@ class EspeakEngine:
             self._checked.add(key)
 
     def synthesize(self, text: str, voice: VoiceProfile) -> Clip:
-        """Speak `text` with `voice`; the result depends only on these two arguments."""
+        """Speak `text` with `voice` (the same audio up to small sample differences)."""
         self.check_voice(voice)
         if not text.strip():
             return Clip(samples=np.zeros(0, dtype=np.float32), sample_rate=self.sample_rate)
