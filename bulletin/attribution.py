@@ -334,12 +334,6 @@ def subject_phrases(text: str) -> list[tuple[str, ...]]:
     return phrases
 
 
-def named_subjects(text: str) -> list[str]:
-    """Names (titles stripped) that stand as subjects before نے in `text`, in order."""
-    names = (strip_titles(np) for np in subject_phrases(text))
-    return [" ".join(name) for name in names if is_plausible_name(name)]
-
-
 def vocative_addressee(quote: str) -> str | None:
     """The person addressed at the start of a quote (`مسٹر X!`, `جناب X،`), if any."""
     match = _VOCATIVE_RE.match(quote)

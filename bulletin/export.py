@@ -221,7 +221,12 @@ def write_json(data: dict[str, Any], path: Path) -> None:
 
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
-    """A temporary path beside `path` that replaces it only if the block succeeds."""
+    """A temporary path beside `path` that replaces it only if the block succeeds.
+
+    The temporary file is flushed to disk before the rename and the folder after it, so an
+    interrupted run or a crash leaves either the old file or the new one, never a mix. An
+    existing file keeps its permissions (new files get 0644).
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -231,7 +236,21 @@ def atomic_path(path: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
-        os.chmod(temporary, 0o644)
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        _fsync(temporary)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
+    except OSError as error:
+        raise BulletinError(f"{path}: cannot write ({error.strerror or error})") from None
     finally:
         temporary.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # make the rename itself durable where possible
+        _fsync(path.parent)
+
+
+def _fsync(path: Path) -> None:
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

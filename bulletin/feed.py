@@ -17,9 +17,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +28,7 @@ from urllib.parse import quote, urlsplit
 
 from bulletin import __version__
 from bulletin.errors import BulletinError
+from bulletin.export import atomic_path
 from bulletin.model import Show
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -336,35 +335,8 @@ def serialize(root: ET.Element) -> bytes:
 
 
 def _write_atomic(root: ET.Element, path: Path) -> None:
-    """Write the feed to a temporary file beside `path`, fsync it, then move it into place."""
+    """Write the feed atomically, never replacing it with something that does not parse."""
     data = serialize(root)
-    ET.fromstring(data)  # never replace a feed with something that does not parse
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as error:
-        raise BulletinError(f"{path.parent}: cannot write feed ({error.strerror})") from None
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise BulletinError(f"{path}: cannot write feed ({error.strerror or error})") from None
-    finally:
-        temporary.unlink(missing_ok=True)
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable where the platform allows it."""
-    with contextlib.suppress(OSError, AttributeError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
+    ET.fromstring(data)
+    with atomic_path(path) as temporary:
+        temporary.write_bytes(data)

@@ -14,7 +14,7 @@ import feedparser
 import numpy as np
 import pytest
 
-from bulletin import feed
+from bulletin import export, feed
 from bulletin.errors import BulletinError
 from bulletin.feed import CHAPTERS_TYPE, ITUNES_NS, PODCAST_NS, add_episode
 from bulletin.model import Clip, Show
@@ -271,25 +271,14 @@ class _InterruptedError(RuntimeError):
     pass
 
 
-def _partial_writer(real_fdopen: Any) -> Any:
-    """An os.fdopen whose streams write half the data and then fail."""
+def _partial_writer(real_write: Any) -> Any:
+    """A Path.write_bytes that writes half the data and then fails."""
 
-    class Stream:
-        def __init__(self, handle: int, mode: str) -> None:
-            self.inner = real_fdopen(handle, mode)
+    def write(self: Path, data: bytes) -> int:
+        real_write(self, data[: len(data) // 2])
+        raise _InterruptedError("interrupted")
 
-        def __enter__(self) -> Stream:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.inner.close()
-
-        def write(self, data: bytes) -> None:
-            self.inner.write(data[: len(data) // 2])
-            self.inner.flush()
-            raise _InterruptedError("interrupted")
-
-    return Stream
+    return write
 
 
 @pytest.mark.parametrize("failure", ["fsync", "partial", "replace"])
@@ -304,9 +293,9 @@ def test_interrupted_write_keeps_old_feed(
         raise OSError(28, "No space left on device")
 
     if failure == "partial":
-        monkeypatch.setattr(feed.os, "fdopen", _partial_writer(os.fdopen))
+        monkeypatch.setattr(Path, "write_bytes", _partial_writer(Path.write_bytes))
     else:
-        monkeypatch.setattr(feed.os, failure, fail)
+        monkeypatch.setattr(export.os, failure, fail)
     with pytest.raises((BulletinError, _InterruptedError)):
         add_episode(second, out / "feed.xml", BASE, SHOW)
     monkeypatch.undo()
