@@ -16,6 +16,7 @@ from bulletin.model import (
     Cast,
     CastMember,
     EspeakSettings,
+    MmsSettings,
     Overrides,
     PostProcess,
     Script,
@@ -62,13 +63,14 @@ def parse_voice(name: str, data: dict[str, Any], source: Path | str = "voice") -
     if gender not in (None, "female", "male"):
         raise BulletinError(f'{source}: gender must be "female" or "male", not {gender!r}')
     espeak = _dataclass_from(EspeakSettings, data.pop("espeak", {}), f"{source} [espeak]")
+    mms = _dataclass_from(MmsSettings, data.pop("mms", {}), f"{source} [mms]")
     post = _dataclass_from(PostProcess, data.pop("post", {}), f"{source} [post]")
     engines = {}
     for key, value in data.items():
         if not isinstance(value, dict):
             raise BulletinError(f"{source}: unknown setting {key!r}")
         engines[key] = value
-    return VoiceProfile(name, description, gender, espeak, engines, post)
+    return VoiceProfile(name, description, gender, espeak, mms, engines, post)
 
 
 def parse_cast(data: dict[str, Any], voices: dict[str, VoiceProfile], source: Path | str) -> Cast:

@@ -12,7 +12,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from bulletin.errors import BulletinError
 from bulletin.model import Cast, Episode, Script, Show
@@ -29,6 +36,10 @@ voices_app = typer.Typer(help="List voice profiles and the cast, or preview a vo
 app.add_typer(voices_app, name="voices")
 feed_app = typer.Typer(help="Publish episodes to an RSS feed.", no_args_is_help=True)
 app.add_typer(feed_app, name="feed")
+models_app = typer.Typer(help="Neural voice models: list them, or download one.")
+app.add_typer(models_app, name="models")
+cache_app = typer.Typer(help="The cache of synthesized clips.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
 
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
@@ -40,7 +51,27 @@ VoicesOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 
 
-EngineOption = Annotated[str, typer.Option("--engine", help="Synthesis engine: espeak.")]
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        help="Synthesis engine: auto (mms when its model is on disk, else espeak), mms, espeak.",
+    ),
+]
+ModelDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--model-dir",
+        help="Folder of a downloaded MMS model (default: $BULLETIN_MODEL_DIR, Coqui's folder).",
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Synthesize every clip afresh; leave the cache alone.")
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", min=1, help="Worker processes for espeak-ng (default: CPU count)."),
+]
 CastFileOption = Annotated[
     Path | None,
     typer.Option("--cast", help="Override file for speakers and voices (default: NAME.cast.toml)."),
@@ -60,18 +91,36 @@ StrictOption = Annotated[
 ]
 
 
-def _resources(voices_dir: Path | None, engine: str) -> Resources:
+def _resources(
+    voices_dir: Path | None,
+    engine: str,
+    model_dir: Path | None = None,
+    use_cache: bool = False,
+    jobs: int | None = None,
+) -> Resources:
     """Load the voices folder (cast and lexicon) and the engine, checking every voice."""
+    import os
+
+    from bulletin.cache import ClipCache, default_cache_dir
     from bulletin.cast import load_cast
-    from bulletin.engines import load_engine
+    from bulletin.engines import choose_engine
     from bulletin.normalize import load_lexicon
 
     directory = _voices_dir(voices_dir)
     cast = load_cast(directory)
-    loaded = load_engine(engine)
+    choice = choose_engine(engine, model_dir)
     for profile in cast.voices.values():  # a typo in any voice fails now, not mid-run
-        loaded.check_voice(profile)
-    return Resources(loaded, cast, load_lexicon(directory))
+        choice.engine.check_voice(profile)
+    cache = ClipCache(default_cache_dir()) if use_cache else None
+    workers = jobs or os.cpu_count() or 1
+    lexicon = load_lexicon(directory)
+    return Resources(choice.engine, cast, lexicon, cache, workers, choice.notice)
+
+
+def _notice(resources: Resources) -> None:
+    """Say why `auto` fell back to espeak-ng (after the work, so errors stay one line)."""
+    if resources.notice:
+        stderr.print(f"notice: {resources.notice}", markup=False, highlight=False)
 
 
 @app.command()
@@ -80,7 +129,10 @@ def generate(
     out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Output folder.")] = Path(
         "audio_out"
     ),
-    engine: EngineOption = "espeak",
+    engine: EngineOption = "auto",
+    model_dir: ModelDirOption = None,
+    no_cache: NoCacheOption = False,
+    jobs: JobsOption = None,
     show_file: ShowOption = None,
     show_name: Annotated[
         str | None, typer.Option(help="Show name (default: from show.toml).")
@@ -103,7 +155,7 @@ def generate(
     if show_name:
         show = replace(show, name=show_name)
     publish_url = _public_url(base_url, show) if feed is not None else None
-    resources = _resources(voices, engine)
+    resources = _resources(voices, engine, model_dir, not no_cache, jobs)
     options = Options(show, bitrate, strict, cast_file, cover)
     failures, episodes = 0, []
     for article in articles:
@@ -119,6 +171,8 @@ def generate(
         episodes.append(episode)
         if not as_json:
             stdout.print(_summary(episode), markup=False, highlight=False)
+    if episodes:
+        _notice(resources)
     if as_json:
         _print_json([_episode_json(e) for e in episodes])
     if failures:
@@ -167,7 +221,8 @@ def _add_to_feed(manifest: Path, feed: Path, base_url: str, show: Show) -> None:
 @app.command()
 def segment(
     article: Annotated[Path, typer.Argument(help="Article text file (UTF-8).")],
-    engine: EngineOption = "espeak",
+    engine: EngineOption = "auto",
+    model_dir: ModelDirOption = None,
     voices: VoicesOption = None,
     spoken: Annotated[
         bool, typer.Option("--spoken", help="Also show the text sent to the engine.")
@@ -182,7 +237,7 @@ def segment(
 
     source = read_article(article)
     options = Options(strict=strict, cast_file=cast_file)
-    script = prepare(source, _resources(voices, engine), options)
+    script = prepare(source, _resources(voices, engine, model_dir), options)
     for problem in script.problems:
         _warn(f"{source.source}: {problem}")
     if as_json:
@@ -252,21 +307,26 @@ def voices_preview(
     name: Annotated[str, typer.Argument(help="Voice profile name.")],
     text: Annotated[str, typer.Argument(help="Urdu text to speak.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="WAV file.")] = None,
-    engine: EngineOption = "espeak",
+    engine: EngineOption = "auto",
+    model_dir: ModelDirOption = None,
     voices: VoicesOption = None,
 ) -> None:
     """Write a short WAV of one voice speaking TEXT (normalized like an article)."""
     import soundfile
 
     from bulletin.export import atomic_path
-    from bulletin.normalize import spoken_text
+    from bulletin.normalize import speaks, spoken_text
     from bulletin.synthesis import speak
 
-    resources = _resources(voices, engine)
+    resources = _resources(voices, engine, model_dir)
     if name not in resources.cast.voices:
         known = ", ".join(sorted(resources.cast.voices))
         raise BulletinError(f"unknown voice {name!r} (known: {known})")
     spoken = spoken_text(text, resources.lexicon)
+    unspeakable = sorted({c for c in spoken if not speaks(c, resources.engine.speakable)})
+    if unspeakable:
+        _warn(f"left out, the engine cannot speak them: {' '.join(map(repr, unspeakable))}")
+        spoken = " ".join(spoken.translate({ord(c): " " for c in unspeakable}).split())
     if not spoken:
         raise BulletinError("nothing to say: give some Urdu text to preview")
     clip = speak(resources.engine, spoken, resources.cast.voices[name])
@@ -274,6 +334,83 @@ def voices_preview(
     with atomic_path(output) as temporary:
         soundfile.write(temporary, clip.samples, clip.sample_rate, format="WAV", subtype="PCM_16")
     stdout.print(f"{output}  {clip.duration:.1f} s", markup=False)
+    _notice(resources)
+
+
+@models_app.callback(invoke_without_command=True)
+def models_list(
+    ctx: typer.Context, model_dir: ModelDirOption = None, as_json: JsonOption = False
+) -> None:
+    """List the neural models: whether each is on disk, where, its size and licence."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from bulletin.engines.mms import neural_available
+    from bulletin.tts_models import MODELS, model_status, resolve_model_dir
+
+    rows = [model_status(info, resolve_model_dir(model_dir, info)) for info in MODELS.values()]
+    if as_json:
+        _print_json({"neural_engine_installed": neural_available(), "models": rows})
+        return
+    for row in rows:
+        size = row["size_bytes"]
+        state = f"{size / 1e6:.0f} MB" if isinstance(size, int) else "not downloaded"
+        stdout.print(f"{row['name']:<10} {state:<15} {row['path']}", markup=False)
+        stdout.print(f"           {row['description']}; licence: {row['licence']}", markup=False)
+        if row["problem"]:
+            stdout.print(f"           problem: {row['problem']}", markup=False)
+    if not neural_available():
+        from bulletin.engines.mms import NEURAL_EXTRA
+
+        stdout.print(f"The neural engine is not installed: {NEURAL_EXTRA}", markup=False)
+
+
+@models_app.command("pull")
+def models_pull(
+    name: Annotated[str, typer.Argument(help="Model to download: mms-urdu.")],
+    model_dir: ModelDirOption = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--from", help="Archive URL or local .tar.gz instead of Meta's server."),
+    ] = None,
+) -> None:
+    """Download a neural model (the only command that uses the network)."""
+    from bulletin.tts_models import model_info, pull_model, resolve_model_dir
+
+    info = model_info(name)
+    target = resolve_model_dir(model_dir, info)
+    stdout.print(f"{info.key}: licence {info.licence}", markup=False)
+    stdout.print(f"Downloading {source or info.url}", markup=False, highlight=False)
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn())
+    with Progress(*columns, console=stderr, transient=True) as bar:
+        task = bar.add_task("downloading", total=None)
+        folder = pull_model(
+            info, target, source, lambda done, total: bar.update(task, completed=done, total=total)
+        )
+    stdout.print(f"{folder.path}  {folder.size_bytes / 1e6:.0f} MB", markup=False)
+    stdout.print(f"Credit recorded in each episode: {info.credit}", markup=False)
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached clip."""
+    from bulletin.cache import ClipCache, default_cache_dir
+
+    cache = ClipCache(default_cache_dir())
+    entries, size = cache.clear()
+    stdout.print(f"{cache.root}: removed {entries} clips ({size / 1e6:.1f} MB)", markup=False)
+
+
+@cache_app.command("info")
+def cache_info(as_json: JsonOption = False) -> None:
+    """Show where the cache is and how much it holds."""
+    from bulletin.cache import ClipCache, default_cache_dir
+
+    cache = ClipCache(default_cache_dir())
+    entries, size = cache.usage()
+    if as_json:
+        _print_json({"path": str(cache.root), "clips": entries, "bytes": size})
+        return
+    stdout.print(f"{cache.root}: {entries} clips, {size / 1e6:.1f} MB", markup=False)
 
 
 def _voices_dir(voices_dir: Path | None) -> Path:

@@ -111,6 +111,22 @@ class PostProcess:
 
 
 @dataclass(frozen=True)
+class MmsSettings:
+    """Neural (MMS VITS) settings of one voice: sampling controls, then a voice transform.
+
+    One MMS model has one speaker; voices differ by speaking rate and sampling noise, and by
+    a pitch and formant shift applied to the model's output.
+    """
+
+    length_scale: float = 1.0  # >1 speaks slower
+    noise_scale: float = 0.667  # variation of the acoustic latent (expressiveness)
+    noise_scale_w: float = 0.8  # variation of the durations (rhythm)
+    pitch_semitones: float = 0.0  # shift of the median pitch
+    pitch_range: float = 1.0  # scale of the pitch movement around the median
+    formant_ratio: float = 1.0  # >1 a shorter vocal tract (brighter), <1 a longer one
+
+
+@dataclass(frozen=True)
 class VoiceProfile:
     """A named voice: settings for each engine plus post-processing."""
 
@@ -118,6 +134,7 @@ class VoiceProfile:
     description: str = ""
     gender: str | None = None  # "female" or "male": lets the pool match a speaker's gender
     espeak: EspeakSettings = field(default_factory=EspeakSettings)
+    mms: MmsSettings = field(default_factory=MmsSettings)
     engines: dict[str, dict[str, object]] = field(default_factory=dict)
     post: PostProcess = field(default_factory=PostProcess)
 

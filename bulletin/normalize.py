@@ -131,7 +131,7 @@ def normalize_script(
         bad: set[str] = set()
         for written in written_sentences(segment.text):
             spoken = spoken_text(written, lexicon)
-            unspeakable = {char for char in spoken if not _speaks(char, speakable)}
+            unspeakable = {char for char in spoken if not speaks(char, speakable)}
             for char in unspeakable:
                 spoken = spoken.replace(char, " ")
             bad |= unspeakable
@@ -217,7 +217,8 @@ def _split_keeping(text: str, pattern: re.Pattern[str]) -> list[str]:
     return [p for p in pieces if any(c.isalpha() for c in p)]
 
 
-def _speaks(char: str, speakable: Callable[[str], bool]) -> bool:
+def speaks(char: str, speakable: Callable[[str], bool]) -> bool:
+    """Whether `char` is punctuation (prosody, not sound) or the engine speaks it."""
     return char in PUNCTUATION or speakable(char)
 
 

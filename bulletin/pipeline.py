@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bulletin.article import read_article
 from bulletin.attribution import attribute
+from bulletin.cache import ClipCache
 from bulletin.cast import assign_voices, load_overrides, override_speakers, sidecar_for
 from bulletin.engines import Engine
 from bulletin.errors import BulletinError
@@ -41,6 +42,9 @@ class Resources:
     engine: Engine
     cast: Cast
     lexicon: Mapping[str, str] = field(default_factory=dict)
+    cache: ClipCache | None = None  # None: synthesize everything afresh
+    jobs: int = 1  # worker processes, for engines that run that way
+    notice: str | None = None  # why `--engine auto` chose espeak-ng, to tell the user
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,11 @@ def generate(
         hooks.warn(f"{article.source}: {problem}")
     plan = plan_utterances(script, resources.engine.max_chars)
     hooks.start(article.title.text, sum(len(pieces) for pieces in plan))
-    clips = synthesize_script(script, plan, resources.engine, resources.cast, hooks.advance)
+    engine, cast = resources.engine, resources.cast
+    clips = synthesize_script(
+        script, plan, engine, cast, hooks.advance, resources.cache, resources.jobs
+    )
+    _report_damaged_cache(resources.cache, hooks)
     hooks.stage("mastering")
     timeline = build_timeline(script.segments, plan, clips)
     del clips  # the programme holds the audio now; keep peak memory down
@@ -148,6 +156,13 @@ def generate(
         mastered.loudness,
         voices,
     )
+
+
+def _report_damaged_cache(cache: ClipCache | None, hooks: ProgressHooks) -> None:
+    if cache and cache.damaged:
+        count = len(cache.damaged)
+        hooks.warn(f"{count} damaged cache entr{'y' if count == 1 else 'ies'} synthesized again")
+        cache.damaged.clear()
 
 
 def _file_names(slug: str, cover: Cover | None) -> dict[str, str]:

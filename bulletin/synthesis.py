@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 import numpy as np
 from scipy import signal
 
+from bulletin.cache import ClipCache, clip_key
 from bulletin.engines import Engine
 from bulletin.model import Cast, Clip, PostProcess, Script, Segment, Utterance, VoiceProfile
 from bulletin.normalize import utterances
 
 SILENCE_DB = -45.0  # below this (relative to the clip's peak) counts as silence to trim
 TRIM_MARGIN_S = 0.015
+MIN_PARALLEL_TASKS = 16  # below this, starting worker processes costs more than it saves
+WORKER_CHUNK = 4
 
 
 def plan_utterances(script: Script, max_chars: int) -> list[list[Utterance]]:
@@ -37,20 +42,68 @@ def synthesize_script(
     engine: Engine,
     cast: Cast,
     on_utterance: Callable[[], None] | None = None,
+    cache: ClipCache | None = None,
+    jobs: int = 1,
 ) -> list[list[Clip]]:
-    """One clip per planned utterance, grouped by segment, in script order."""
+    """One clip per planned utterance, grouped by segment, in script order.
+
+    Clips come from `cache` when it holds them; the rest are synthesized (in `jobs` worker
+    processes for engines that run that way) and stored. Order and content never depend
+    on scheduling: every clip is computed from its own text and voice alone.
+    """
     for name in dict.fromkeys(s.voice for s in script.segments if s.voice):
         engine.check_voice(cast.voices[name])
-    result = []
-    for segment, pieces in zip(script.segments, plan, strict=True):
-        voice = _voice_of(segment, cast)
-        clips = []
-        for piece in pieces:
-            clips.append(speak(engine, piece.text, voice))
-            if on_utterance:
-                on_utterance()
-        result.append(clips)
-    return result
+    tasks = [
+        (piece.text, _voice_of(segment, cast))
+        for segment, pieces in zip(script.segments, plan, strict=True)
+        for piece in pieces
+    ]
+    tick = on_utterance or (lambda: None)
+    clips: list[Clip | None] = [None] * len(tasks)
+    keys = [clip_key(engine.identity, voice, text) for text, voice in tasks] if cache else []
+    todo = []
+    for index in range(len(tasks)):
+        cached = cache.get(keys[index]) if cache else None
+        if cached is None:
+            todo.append(index)
+        else:
+            clips[index] = cached
+            tick()
+    for index, clip in zip(todo, _speak_all(engine, [tasks[i] for i in todo], jobs), strict=True):
+        clips[index] = clip
+        if cache:
+            cache.put(keys[index], clip)
+        tick()
+    done = [clip for clip in clips if clip is not None]
+    assert len(done) == len(tasks)
+    flat = iter(done)
+    return [[next(flat) for _ in pieces] for pieces in plan]
+
+
+def _speak_all(engine: Engine, tasks: list[tuple[str, VoiceProfile]], jobs: int) -> Iterator[Clip]:
+    """Speak every task, in order: in worker processes when the engine runs that way."""
+    if not engine.multiprocess or jobs < 2 or len(tasks) < MIN_PARALLEL_TASKS:
+        for text, voice in tasks:
+            yield speak(engine, text, voice)
+        return
+    context = multiprocessing.get_context("spawn")  # no forking of a threaded parent
+    with ProcessPoolExecutor(jobs, context, _start_worker, (engine.name,)) as pool:
+        yield from pool.map(_worker_speak, tasks, chunksize=WORKER_CHUNK)
+
+
+_worker_engine: Engine | None = None
+
+
+def _start_worker(engine_name: str) -> None:
+    global _worker_engine
+    from bulletin.engines import load_engine
+
+    _worker_engine = load_engine(engine_name)
+
+
+def _worker_speak(task: tuple[str, VoiceProfile]) -> Clip:
+    assert _worker_engine is not None
+    return speak(_worker_engine, *task)
 
 
 def speak(engine: Engine, text: str, voice: VoiceProfile) -> Clip:

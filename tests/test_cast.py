@@ -128,10 +128,14 @@ def test_bad_voice_profile_is_reported(data: dict, message: str) -> None:
         parse_voice("v", data, "v.toml")
 
 
-def test_other_engine_settings_are_kept() -> None:
-    voice = parse_voice("v", {"mms": {"length_scale": 1.1}, "post": {"highpass_hz": 80}})
-    assert voice.engines == {"mms": {"length_scale": 1.1}}
+def test_mms_settings_are_typed_and_other_engines_kept() -> None:
+    data = {"mms": {"length_scale": 1.1}, "future": {"x": 1}, "post": {"highpass_hz": 80}}
+    voice = parse_voice("v", data)
+    assert voice.mms.length_scale == 1.1 and voice.mms.noise_scale == 0.667
+    assert voice.engines == {"future": {"x": 1}}
     assert voice.post.highpass_hz == 80
+    with pytest.raises(BulletinError, match=r"\[mms\]: unknown setting 'pitch'"):
+        parse_voice("v", {"mms": {"pitch": 3}})
 
 
 def test_invalid_toml_is_one_line(tmp_path: Path) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from bulletin.errors import BulletinError
@@ -14,6 +17,8 @@ class Engine(Protocol):
     name: str
     max_chars: int  # longest text the engine reads well in one call
     credit: str  # licence credit recorded in the episode metadata
+    identity: str  # engine build and model: part of every cache key
+    multiprocess: bool  # True: run clips in worker processes; False: one in-process engine
 
     def speakable(self, char: str) -> bool:
         """Whether the engine pronounces `char` (a letter or mark, not punctuation)."""
@@ -25,13 +30,55 @@ class Engine(Protocol):
         """Speak `text` (one sentence or a short passage) with `voice`."""
 
 
-ENGINE_NAMES = ("espeak",)
+ENGINE_NAMES = ("auto", "espeak", "mms")
 
 
-def load_engine(name: str) -> Engine:
+@dataclass(frozen=True)
+class EngineChoice:
+    """The loaded engine and, when `auto` fell back to espeak-ng, why."""
+
+    engine: Engine
+    notice: str | None = None
+
+
+def load_engine(name: str, model_dir: Path | None = None) -> Engine:
     """Load an engine once; callers reuse it for a whole run."""
     if name == "espeak":
         from bulletin.engines.espeak import EspeakEngine
 
         return EspeakEngine()
+    if name == "mms":
+        from bulletin.engines.mms import MmsEngine
+        from bulletin.tts_models import resolve_model_dir
+
+        return MmsEngine(resolve_model_dir(model_dir))
     raise BulletinError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINE_NAMES)}")
+
+
+def choose_engine(name: str, model_dir: Path | None = None) -> EngineChoice:
+    """`auto`: the neural engine when it is installed and its model is on disk, else
+    espeak-ng with a notice saying how to get the neural voice. Never downloads.
+
+    A model folder named explicitly (`--model-dir`, `$BULLETIN_MODEL_DIR`) must work:
+    a problem with it is an error, not a fallback.
+    """
+    if name != "auto":
+        return EngineChoice(load_engine(name, model_dir))
+    from bulletin.engines.mms import NEURAL_EXTRA, neural_available
+    from bulletin.tts_models import MODEL_DIR_ENV, default_model_dir, resolve_model_dir
+
+    folder = resolve_model_dir(model_dir)
+    explicit = model_dir is not None or bool(os.environ.get(MODEL_DIR_ENV))
+    if explicit:
+        return EngineChoice(load_engine("mms", folder))
+    if not neural_available():
+        reason = f"the neural engine is not installed ({NEURAL_EXTRA})"
+    elif not default_model_dir().is_dir():
+        reason = f"no neural model in {folder}"
+    else:
+        return EngineChoice(load_engine("mms", folder))
+    notice = (
+        f"using espeak-ng: {reason}. For the neural voice: bulletin models pull mms-urdu "
+        "(or --model-dir DIR)"
+    )
+    return EngineChoice(load_engine("espeak"), notice)

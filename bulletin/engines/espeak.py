@@ -265,6 +265,15 @@ def _select_voice(lib: ctypes.CDLL, voice_name: str, settings: EspeakSettings) -
         _check(lib.espeak_SetParameter(parameter, value, 0), f"set parameter {parameter}")
 
 
+def _wheel_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("espeakng-loader")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def _private_copy(library: Path) -> Path:
     """Copy the library so that dlclose really unloads it, even if others loaded the wheel's."""
     folder = Path(tempfile.mkdtemp(prefix="bulletin-espeak-"))
@@ -293,10 +302,12 @@ class EspeakEngine:
     name = "espeak"
     max_chars = MAX_CHARS
     credit = "Speech synthesis: eSpeak NG (GPL-3.0-or-later)"
+    multiprocess = True  # cheap to load, one clip at a time per process: parallel in processes
 
     def __init__(self) -> None:
         self._runtime = _get_runtime()
         self.sample_rate: int = self._runtime.sample_rate
+        self.identity = f"espeak-ng:{_wheel_version()}"
         self._checked: set[str] = set()
 
     def speakable(self, char: str) -> bool:

@@ -1,0 +1,147 @@
+"""Neural engine: Meta's MMS-TTS Urdu VITS model, loaded and run by Coqui TTS.
+
+The model folder is read by Coqui's fairseq loader (`Vits.load_fairseq_checkpoint`, the
+call Coqui's `TTS("tts_models/urd-script_arabic/fairseq/vits")` makes once the files are
+on disk), so bulletin never triggers Coqui's implicit download. Each call speaks one
+sentence that our own Urdu splitter produced; Coqui's sentence splitter, trimming and
+padding are bypassed by calling the model's inference directly.
+
+VITS samples noise for durations and the acoustic latent. Every call seeds torch's
+generator from the text and the voice, so the same input gives the same audio.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bulletin.errors import BulletinError
+from bulletin.model import Clip, VoiceProfile
+from bulletin.normalize import PUNCTUATION
+from bulletin.tts_models import MMS_URDU, ModelFolder, inspect_model_dir
+from bulletin.voice_transform import check_settings, transform
+
+MAX_CHARS = 200  # MMS was trained on verse-length utterances; longer text is cut at clauses
+NEURAL_EXTRA = "pip install -e '.[neural]' (see the README for the torch recipe)"
+
+
+def neural_available() -> bool:
+    """Whether the `neural` extra (Coqui TTS and torch) is installed, without importing it."""
+    from importlib.util import find_spec
+
+    return all(find_spec(name) is not None for name in ("TTS", "torch", "parselmouth"))
+
+
+class MmsEngine:
+    """MMS Urdu VITS through Coqui TTS; one model per run, shared by every voice."""
+
+    name = "mms"
+    max_chars = MAX_CHARS
+    credit = MMS_URDU.credit
+    multiprocess = False  # one model in memory; torch uses the cores within each call
+
+    def __init__(self, model_dir: Path, threads: int | None = None) -> None:
+        if not neural_available():
+            raise BulletinError(f"the neural engine is not installed: {NEURAL_EXTRA}")
+        self.folder = inspect_model_dir(model_dir)
+        self._threads = threads
+        self._loaded: Any = None
+        self._symbols = frozenset(self.folder.symbols)
+        self._lock = threading.Lock()
+        self.sample_rate = self.folder.sample_rate
+        self.identity = f"mms:{self.folder.fingerprint()}"
+
+    @property
+    def _model(self) -> Any:
+        """The VITS model, loaded on first use: a rerun served from the cache never
+        imports torch or reads the weights."""
+        with self._lock:
+            if self._loaded is None:
+                self._loaded = _load_vits(self.folder, self._threads)
+            return self._loaded
+
+    def load(self) -> None:
+        """Load the model now (to fail early, or to time loading apart from synthesis)."""
+        _ = self._model
+
+    def speakable(self, char: str) -> bool:
+        return char in self._symbols
+
+    def check_voice(self, voice: VoiceProfile) -> None:
+        check_settings(voice.name, voice.mms)
+
+    def synthesize(self, text: str, voice: VoiceProfile) -> Clip:
+        ids = self._token_ids(text)
+        if not ids:
+            return Clip(np.zeros(0, np.float32), self.sample_rate)
+        samples = self._infer(ids, voice, seed_for(text, voice))
+        return transform(Clip(samples, self.sample_rate), voice.mms)
+
+    def _token_ids(self, text: str) -> list[int]:
+        """The model's ids for `text`. Punctuation outside the vocabulary becomes a space:
+        pauses and intonation come from our timeline. Any other unknown character is an
+        error, never dropped (normalization reports and removes those beforehand)."""
+        kept = []
+        for char in text:
+            if char in self._symbols:
+                kept.append(char)
+            elif char in PUNCTUATION or char.isspace():
+                kept.append(" ")
+            else:
+                raise BulletinError(f"{char!r} is not in the MMS model's vocabulary")
+        cleaned = " ".join("".join(kept).split())
+        if not any(c != " " for c in cleaned):
+            return []
+        return list(self._model.tokenizer.text_to_ids(cleaned))
+
+    def _infer(self, ids: list[int], voice: VoiceProfile, seed: int) -> np.ndarray:
+        import torch
+
+        settings = voice.mms
+        model = self._model
+        with self._lock, torch.inference_mode():
+            model.length_scale = settings.length_scale
+            model.inference_noise_scale = settings.noise_scale
+            model.inference_noise_scale_dp = settings.noise_scale_w
+            torch.manual_seed(seed)
+            outputs = model.inference(torch.LongTensor([ids]))
+        return outputs["model_outputs"][0, 0].numpy().astype(np.float32)
+
+
+def seed_for(text: str, voice: VoiceProfile) -> int:
+    """A 63-bit seed from the text and the voice's settings: same input, same speech."""
+    key = json.dumps([text, asdict(voice.mms)], ensure_ascii=False, sort_keys=True)
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big") >> 1
+
+
+def _load_vits(folder: ModelFolder, threads: int | None) -> Any:
+    """Coqui's VITS model with the fairseq checkpoint loaded, ready for inference."""
+    import torch
+    from torch.nn.utils import parametrize
+
+    torch.set_num_threads(threads or os.cpu_count() or 1)
+    logging.getLogger("TTS").setLevel(logging.ERROR)  # Coqui's English-only notices
+    from TTS.tts.configs.vits_config import VitsConfig
+    from TTS.tts.models.vits import Vits
+
+    config = VitsConfig()
+    model = Vits(config)
+    try:
+        model.load_fairseq_checkpoint(config, folder.checkpoint, eval=True)
+    except (RuntimeError, KeyError, OSError, EOFError, ValueError) as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
+        raise BulletinError(f"{folder.checkpoint}: cannot load the model ({first_line})") from None
+    # Weight norm is a training device: fold it into plain weights once, instead of
+    # recomputing every weight on every call (same output, less work).
+    for module in model.modules():
+        if parametrize.is_parametrized(module, "weight"):
+            parametrize.remove_parametrizations(module, "weight")
+    return model
