@@ -464,7 +464,12 @@ def _cast_json(cast: Cast) -> dict[str, Any]:
             {"name": m.name, "aliases": list(m.aliases), "voice": m.voice} for m in cast.members
         ],
         "voices": {
-            name: {"description": p.description, "espeak": vars(p.espeak), "post": vars(p.post)}
+            name: {
+                "description": p.description,
+                "espeak": vars(p.espeak),
+                "mms": vars(p.mms),
+                "post": vars(p.post),
+            }
             for name, p in sorted(cast.voices.items())
         },
     }

@@ -1,0 +1,176 @@
+"""Benchmark the neural engine (MMS Urdu VITS through Coqui TTS) on the seed article.
+
+Without `--model-dir`, a full-size MMS model folder with random weights is written first
+(tests/mms_checkpoint.py): random weights cost the same compute as the real ones, though
+the speech they make is noise, so durations differ from the real model's. All figures come
+from one run on one machine, as ratios:
+
+- model RTF: time inside the VITS model (tokenize + inference) / audio it produced;
+- generate RTF: the whole `bulletin generate --engine mms --no-cache` process / episode
+  duration, and the pipeline's overhead over pure model time (imports, model load, voice
+  transforms, timeline, mastering, export);
+- warm rerun: `bulletin generate` with every clip in the cache / episode duration;
+- naive: Coqui's `tts` command once per segment, then the WAVs joined into an MP3, and its
+  time over ours;
+- peak memory (max RSS) of the `bulletin generate` process.
+
+    python bench/bench_neural.py [--model-dir DIR] [--article FILE] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SEED = ROOT / "seeds" / "tokayev-putin-moscow.txt"
+COQUI_NAME = "tts_models/urd-script_arabic/fairseq/vits"
+
+
+def random_model(folder: Path) -> Path:
+    spec = importlib.util.spec_from_file_location(
+        "mms_checkpoint", ROOT / "tests" / "mms_checkpoint.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.write_random_mms_model(folder)
+
+
+def model_time(model_dir: Path, article: Path) -> dict[str, float]:
+    """Time inside the model alone, over every utterance `generate` would speak."""
+    import torch
+
+    from bulletin.article import read_article
+    from bulletin.cast import default_voices_dir, load_cast
+    from bulletin.engines.mms import MmsEngine, seed_for
+    from bulletin.pipeline import Resources, prepare
+    from bulletin.synthesis import plan_utterances
+
+    engine = MmsEngine(model_dir)
+    started = time.perf_counter()
+    engine.load()
+    load_s = time.perf_counter() - started
+    cast = load_cast(default_voices_dir())
+    script = prepare(read_article(article), Resources(engine, cast))
+    plan = plan_utterances(script, engine.max_chars)
+    busy, samples = 0.0, 0
+    for segment, pieces in zip(script.segments, plan, strict=True):
+        voice = cast.voices[segment.voice or cast.narrator]
+        for piece in pieces:
+            started = time.perf_counter()
+            ids = engine._token_ids(piece.text)
+            audio = engine._infer(ids, voice, seed_for(piece.text, voice)) if ids else []
+            busy += time.perf_counter() - started
+            samples += len(audio)
+    audio_s = samples / engine.sample_rate
+    del torch
+    return {
+        "load_s": load_s,
+        "model_s": busy,
+        "model_audio_s": audio_s,
+        "model_rtf": busy / audio_s,
+    }
+
+
+def run_generate(article: Path, out: Path, env: dict[str, str], *extra: str) -> tuple[float, float]:
+    """Wall seconds of one `bulletin generate` process, and the episode's duration."""
+    command = [sys.executable, "-m", "bulletin", "generate", str(article), "-o", str(out)]
+    started = time.perf_counter()
+    done = subprocess.run([*command, *extra, "--json"], capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    return wall, json.loads(done.stdout)[0]["duration"]
+
+
+def naive(article: Path, tts_home: Path, work: Path) -> float:
+    """Coqui's `tts` command once per segment, then the WAVs joined and encoded to MP3."""
+    import soundfile
+    from pydub import AudioSegment
+
+    from bulletin.article import read_article
+    from bulletin.engines.espeak import EspeakEngine
+    from bulletin.normalize import normalize_script
+    from bulletin.script import build_script
+
+    script, _ = normalize_script(build_script(read_article(article)), EspeakEngine().speakable)
+    tts = Path(sys.executable).with_name("tts")
+    env = {**os.environ, "TTS_HOME": str(tts_home)}
+    started = time.perf_counter()
+    joined = AudioSegment.empty()
+    for number, segment in enumerate(script.segments):
+        wav = work / f"segment-{number}.wav"
+        command = [
+            str(tts),
+            "--model_name",
+            COQUI_NAME,
+            "--text",
+            segment.spoken,
+            "--out_path",
+            str(wav),
+        ]
+        subprocess.run(command, check=True, capture_output=True, env=env)
+        joined += AudioSegment.from_wav(wav) + AudioSegment.silent(500)
+    samples = joined.get_array_of_samples()
+    soundfile.write(work / "naive.mp3", samples, joined.frame_rate, format="MP3")
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model-dir", type=Path)
+    parser.add_argument("--article", type=Path, default=SEED)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-neural-") as scratch:
+        work = Path(scratch)
+        tts_home = work / "tts-home"
+        folder = tts_home / "tts" / COQUI_NAME.replace("/", "--")
+        if args.model_dir:
+            folder.parent.mkdir(parents=True)
+            folder.symlink_to(args.model_dir.resolve(), target_is_directory=True)
+        else:
+            random_model(folder)
+        env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "TTS_HOME": str(tts_home)}
+        env.pop("BULLETIN_CACHE_DIR", None)
+        model = model_time(folder, args.article)
+        cold, duration = run_generate(
+            args.article, work / "a", env, "--engine", "mms", "--no-cache"
+        )
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        run_generate(args.article, work / "b", env, "--engine", "mms")  # fills the cache
+        warm, _ = run_generate(args.article, work / "c", env, "--engine", "mms")
+        naive_s = naive(args.article, tts_home, work)
+    report = {
+        "weights": "real" if args.model_dir else "random (full size)",
+        "cpus": os.cpu_count(),
+        "episode_s": duration,
+        **{k: round(v, 3) for k, v in model.items()},
+        "generate_s": round(cold, 2),
+        "generate_rtf": round(cold / duration, 3),
+        "pipeline_overhead": round(cold / model["model_s"] - 1, 3),
+        "warm_rerun_s": round(warm, 2),
+        "warm_rerun_ratio": round(warm / duration, 3),
+        "naive_s": round(naive_s, 2),
+        "naive_over_ours": round(naive_s / cold, 2),
+        "peak_rss_mb": round(peak_mb),
+    }
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    for key, value in report.items():
+        print(f"{key:<20} {value}")
+
+
+if __name__ == "__main__":
+    main()
