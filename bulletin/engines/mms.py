@@ -12,6 +12,7 @@ generator from the text and the voice, so the same input gives the same audio.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -130,9 +131,10 @@ def _load_vits(folder: ModelFolder, threads: int | None) -> Any:
     torch.set_num_threads(threads or os.cpu_count() or 1)
     logging.getLogger("TTS").setLevel(logging.ERROR)  # Coqui's English-only notices
     from TTS.tts.configs.vits_config import VitsConfig
-    from TTS.tts.models.vits import Vits
+    from TTS.tts.models.vits import Vits, VitsArgs
 
-    config = VitsConfig()
+    # No discriminator: it only serves training, and building it costs 180 MB.
+    config = VitsConfig(model_args=VitsArgs(init_discriminator=False))
     model = Vits(config)
     try:
         model.load_fairseq_checkpoint(config, folder.checkpoint, eval=True)
@@ -144,4 +146,5 @@ def _load_vits(folder: ModelFolder, threads: int | None) -> Any:
     for module in model.modules():
         if parametrize.is_parametrized(module, "weight"):
             parametrize.remove_parametrizations(module, "weight")
+    gc.collect()  # the checkpoint's tensors, read and copied, go now rather than later
     return model
