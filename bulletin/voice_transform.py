@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import warnings
 
 import numpy as np
 
@@ -58,16 +59,18 @@ def transform(clip: Clip, settings: MmsSettings) -> Clip:
     median = _median_pitch(sound)
     # 0 tells Praat to keep the pitch median (used when no voiced frames are found).
     new_median = median * 2 ** (settings.pitch_semitones / 12) if median else 0.0
-    changed = call(
-        sound,
-        "Change gender",
-        PITCH_FLOOR_HZ,
-        PITCH_CEILING_HZ,
-        settings.formant_ratio,
-        new_median,
-        settings.pitch_range,
-        1.0,
-    )
+    with warnings.catch_warnings():  # "no voiced segments": the pitch is kept, as meant
+        warnings.simplefilter("ignore", parselmouth.PraatWarning)
+        changed = call(
+            sound,
+            "Change gender",
+            PITCH_FLOOR_HZ,
+            PITCH_CEILING_HZ,
+            settings.formant_ratio,
+            new_median,
+            settings.pitch_range,
+            1.0,
+        )
     samples = np.asarray(changed.values[0], dtype=np.float32)
     return Clip(samples, int(changed.sampling_frequency))
 
