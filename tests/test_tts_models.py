@@ -170,3 +170,22 @@ def test_cache_commands(tmp_path) -> None:
     cleared = _bulletin("cache", "clear")
     assert "removed 1 clips" in cleared.stdout
     assert json.loads(_bulletin("cache", "info", "--json").stdout)["clips"] == 0
+
+
+def test_auto_falls_back_to_espeak_with_a_notice_and_never_downloads(tmp_path) -> None:
+    from bulletin.engines import choose_engine
+
+    choice = choose_engine("auto")
+    assert choice.engine.name == "espeak"
+    assert choice.notice and "bulletin models pull mms-urdu" in choice.notice
+    assert not (tmp_path / "tts-home").exists()  # nothing fetched or created
+    with pytest.raises(BulletinError):  # a folder named explicitly must work
+        choose_engine("auto", tmp_path / "missing")
+    assert choose_engine("espeak").notice is None
+
+
+def test_generate_prints_the_notice_once_after_the_episode(tmp_path) -> None:
+    done = _bulletin("generate", ROOT / "seeds" / "tokayev-putin-moscow.txt", "-o", tmp_path)
+    assert done.returncode == 0, done.stderr
+    notices = [line for line in done.stderr.splitlines() if line.startswith("notice:")]
+    assert len(notices) == 1 and "using espeak-ng" in notices[0]  # no model in TTS_HOME
