@@ -72,13 +72,15 @@ def choose_engine(name: str, model_dir: Path | None = None) -> EngineChoice:
     if explicit:
         return EngineChoice(load_engine("mms", folder))
     if not neural_available():
-        reason = f"the neural engine is not installed ({NEURAL_EXTRA})"
+        notice = (
+            "using espeak-ng: the neural engine is not installed; for the neural voice, "
+            f"{NEURAL_EXTRA}, then bulletin models pull mms-urdu"
+        )
     elif not default_model_dir().is_dir():
-        reason = f"no neural model in {folder}"
+        notice = (
+            f"using espeak-ng: no neural model in {folder}; get it with "
+            "bulletin models pull mms-urdu, or point --model-dir at a downloaded one"
+        )
     else:
         return EngineChoice(load_engine("mms", folder))
-    notice = (
-        f"using espeak-ng: {reason}. For the neural voice: bulletin models pull mms-urdu "
-        "(or --model-dir DIR)"
-    )
     return EngineChoice(load_engine("espeak"), notice)

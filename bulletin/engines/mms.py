@@ -32,7 +32,7 @@ from bulletin.tts_models import MMS_URDU, ModelFolder, inspect_model_dir
 from bulletin.voice_transform import check_settings, transform
 
 MAX_CHARS = 200  # MMS was trained on verse-length utterances; longer text is cut at clauses
-NEURAL_EXTRA = "pip install -e '.[neural]' (see the README for the torch recipe)"
+NEURAL_EXTRA = "install it as the README says (torch first, then pip install -e '.[neural]')"
 
 
 def neural_available() -> bool:
