@@ -142,6 +142,10 @@ def _return_freed_memory() -> None:
 
 def _load_vits(folder: ModelFolder, threads: int | None) -> Any:
     """Coqui's VITS model with the fairseq checkpoint loaded, ready for inference."""
+    # OpenMP threads that spin while waiting make torch several times slower as soon as
+    # another process wants a core (measured: RTF 2.4 spinning vs 0.65-1.0 sleeping on a
+    # busy 2-core machine). Read once, when torch first loads; the user's setting wins.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     import torch
 
     _return_freed_memory()
