@@ -48,8 +48,6 @@ def random_model(folder: Path) -> Path:
 
 def model_time(model_dir: Path, article: Path) -> dict[str, float]:
     """Time inside the model alone, over every utterance `generate` would speak."""
-    import torch
-
     from bulletin.article import read_article
     from bulletin.cast import default_voices_dir, load_cast
     from bulletin.engines.mms import MmsEngine, seed_for
@@ -73,7 +71,6 @@ def model_time(model_dir: Path, article: Path) -> dict[str, float]:
             busy += time.perf_counter() - started
             samples += len(audio)
     audio_s = samples / engine.sample_rate
-    del torch
     return {
         "load_s": load_s,
         "model_s": busy,
