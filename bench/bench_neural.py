@@ -129,7 +129,7 @@ def main() -> None:
     parser.add_argument("--article", type=Path, default=SEED)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as the engine sets it; torch reads it once
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as the engine does; read once
     with tempfile.TemporaryDirectory(prefix="bench-neural-") as scratch:
         work = Path(scratch)
         tts_home = work / "tts-home"
