@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ class MmsEngine:
         self._loaded: Any = None
         self._symbols = frozenset(self.folder.symbols)
         self._lock = threading.Lock()
+        self._trim = _trimmer()
         self.sample_rate = self.folder.sample_rate
         self.identity = f"mms:{self.folder.fingerprint()}"
 
@@ -115,7 +117,10 @@ class MmsEngine:
             model.inference_noise_scale_dp = settings.noise_scale_w
             torch.manual_seed(seed)
             outputs = model.inference(torch.LongTensor([ids]))
-        return outputs["model_outputs"][0, 0].numpy().astype(np.float32)
+            samples = outputs["model_outputs"][0, 0].numpy().astype(np.float32)
+            del outputs
+            self._trim()
+        return samples
 
 
 def seed_for(text: str, voice: VoiceProfile) -> int:
@@ -124,20 +129,21 @@ def seed_for(text: str, voice: VoiceProfile) -> int:
     return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big") >> 1
 
 
-def _return_freed_memory() -> None:
-    """Let glibc hand large freed blocks back to the system.
+def _trimmer() -> Callable[[], None]:
+    """A call that hands memory freed by the last sentence back to the system.
 
-    Each sentence's activations are tens of MB of differently sized tensors; with glibc's
-    adaptive mmap threshold they end up reused from a fragmented heap that only grows
-    (peak RSS 1.8 GB on the seed). A fixed threshold keeps big blocks in their own
-    mappings, released when freed (1.2 GB). No-op where glibc is not the C library.
+    Each sentence's activations are tens of MB of differently sized tensors; glibc keeps
+    what they leave in a fragmented heap that only grows (peak RSS 1.8 GB on the seed).
+    `malloc_trim` after each sentence returns it at no measurable cost in speed (a fixed
+    mmap threshold saved a little more memory but made synthesis 1.7 times slower).
+    A no-op where the C library is not glibc.
     """
-    m_mmap_threshold = -3  # from glibc's malloc.h
     try:
-        libc = ctypes.CDLL(None)
-        libc.mallopt(m_mmap_threshold, 128 * 1024)
+        trim = ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):
-        return
+        return lambda: None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return lambda: trim(0) and None
 
 
 def _load_vits(folder: ModelFolder, threads: int | None) -> Any:
@@ -146,9 +152,10 @@ def _load_vits(folder: ModelFolder, threads: int | None) -> Any:
     # another process wants a core (measured: RTF 2.4 spinning vs 0.65-1.0 sleeping on a
     # busy 2-core machine). Read once, when torch first loads; the user's setting wins.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    # Every new sentence length adds oneDNN convolution plans; a small cache keeps the
+    # reuse that matters and 100 MB less resident (same speed, measured).
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "8")
     import torch
-
-    _return_freed_memory()
     from torch.nn.utils import parametrize
 
     torch.set_num_threads(threads or os.cpu_count() or 1)
