@@ -17,15 +17,19 @@ from bulletin.urdu import (
     TITLE_CONTINUATIONS,
     TITLES,
     Word,
+    in_section,
     is_compound_tail,
     is_name_word,
+    is_phrase_word,
     title_flags,
     word_set,
     words,
 )
 
 _MAX_NAME_WORDS = 5
+_MAX_PHRASE_WORDS = 10
 _MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
+_MIN_NAMED_ORG_WORDS = 3
 _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is read
 # A name read on past a first name ends before a postposition or an auxiliary verb.
 _NAME_ENDERS = word_set("نے کے کی کا کو رہے رہی رہا ہیں ہے تھے تھا تھی تھیں")
@@ -39,9 +43,12 @@ ORGANISATIONS = word_set(
     وزارت دفتر فوج پولیس اخبار عدالت کورٹ کمیشن بینک حکومت پارٹی جماعت ادارہ ادارے
     کمپنی تنظیم محکمہ محکمے اتھارٹی بورڈ کونسل ایجنسی سفارتخانہ سفارت خانہ اسمبلی سینیٹ
     یونیورسٹی ہسپتال اسپتال ٹیم لیگ فورس فاؤنڈیشن ایسوسی ایشن کمیٹی بیورو سیکرٹریٹ ایوان
-    اتحاد یونین فیڈریشن چیمبر
+    اتحاد یونین فیڈریشن چیمبر فورم لمیٹڈ کارپوریشن گروپ انسٹیٹیوٹ اکیڈمی سوسائٹی ٹرسٹ
+    بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ
     """
 )
+# Words that join the parts of an organisation's name (الیکشن کمیشن آف پاکستان).
+_ORG_CONNECTORS = word_set("آف اینڈ و برائے")
 FEMALE_TITLES = word_set("بیگم محترمہ مس مسز خاتون ملکہ شہزادی صاحبہ")
 # Common given names: weak evidence, used when the text itself shows no gender.
 MALE_NAMES = word_set(
@@ -85,39 +92,35 @@ def noun_phrase_before(text: str, position: int) -> tuple[str, ...]:
     for word in reversed(before):
         if phrase and not _GAP_RE.match(text[word.end : phrase[0].start]):
             break
-        if not (is_name_word(word.text) or word.text in TITLES):
+        if not (is_phrase_word(word.text) or word.text in TITLES):
+            break
+        if len(phrase) == _MAX_PHRASE_WORDS:
             break
         phrase.insert(0, word)
     return tuple(w.text for w in phrase)
 
 
 def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
-    """The words after the last title (صدر، مسٹر، وزیر اعظم…) in a noun phrase, also past
-    an office named after it (`ترجمان دفتر خارجہ X` → X)."""
-    flags = title_flags(noun_phrase)
-    last = max((i for i, flag in enumerate(flags) if flag), default=-1)
-    rest = noun_phrase[last + 1 :]
-    if last >= 0 and "اینڈ" in rest[:3]:  # ڈائریکٹر جنرل امیگریشن اینڈ پاسپورٹس X
-        rest = rest[rest.index("اینڈ") + 2 :]
-    if last >= 0:
-        rest = _past_office(rest)
-    while len(rest) > 2 and rest[-1] in TRAILING_TITLES:  # کامران ساجد ایڈووکیٹ
-        rest = rest[:-1]
-    return rest
+    """The name a noun phrase ends with: its last run of name words, past titles, offices,
+    places and other common words (`ترجمان دفتر خارجہ X` → X, `ہدایت کار X` → X)."""
+    phrase = list(noun_phrase)
+    while len(phrase) > 2 and phrase[-1] in TRAILING_TITLES:  # کامران ساجد ایڈووکیٹ
+        phrase.pop()
+    common = common_flags(tuple(phrase))
+    start = len(phrase)
+    while start > 0 and not common[start - 1]:
+        start -= 1
+    return tuple(phrase[start:])
 
 
-def _past_office(rest: tuple[str, ...]) -> tuple[str, ...]:
-    """Skip an office named right after a title: `ترجمان دفتر خارجہ X`, `گورنر اسٹیٹ بینک آف
-    پاکستان X`, `رکن قومی اسمبلی X` (an organisation word within the first three)."""
-    heads = [i for i, word in enumerate(rest[:3]) if word in ORGANISATIONS]
-    if not heads or len(rest) - heads[0] < 2:
-        return rest
-    rest = rest[heads[0] + 1 :]
-    while rest and rest[0] in TITLE_CONTINUATIONS:
-        rest = rest[1:]
-    if len(rest) > 2 and rest[0] == "آف":  # … آف پاکستان X
-        rest = rest[2:]
-    return rest
+def common_flags(phrase: tuple[str, ...]) -> list[bool]:
+    """Which words of a phrase are not part of a personal name: titles (with compound
+    ones, وزیر اعظم), common words, and a place before آباد (فیصل آباد)."""
+    titles = title_flags(phrase)
+    return [
+        titles[i] or not is_name_word(word) or phrase[i + 1 : i + 2] == ("آباد",)
+        for i, word in enumerate(phrase)
+    ]
 
 
 def has_title(noun_phrase: tuple[str, ...]) -> bool:
@@ -136,9 +139,71 @@ def is_plausible_name(name: tuple[str, ...]) -> bool:
 
 def organisation(noun_phrase: tuple[str, ...]) -> str | None:
     """The organisation a noun phrase names (`دفتر خارجہ`, `عالمی ادارہ صحت`), if any."""
-    if any(word in ORGANISATIONS for word in noun_phrase) and len(noun_phrase) <= _MAX_ORG_WORDS:
-        return " ".join(noun_phrase)
-    return None
+    found = organisation_parts(noun_phrase)
+    return found[0] if found else None
+
+
+def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] | None:
+    """The organisation's name and the generic word it was introduced with, if any:
+    `تنظیم پاکستان ٹیکسٹائل ایکسپورٹرز فورم` → (`پاکستان … فورم`, `تنظیم`)."""
+    if is_acronym(noun_phrase):
+        return " ".join(noun_phrase), None
+    if not any(word in ORGANISATIONS for word in noun_phrase):
+        return None
+    if len(noun_phrase) > _MAX_ORG_WORDS:
+        return None
+    for index, word in enumerate(noun_phrase[:-2]):
+        rest = noun_phrase[index + 1 :]
+        if word in ORGANISATIONS and rest[0] not in _ORG_CONNECTORS and _is_proper_org(rest):
+            return " ".join(rest), word
+    return " ".join(noun_phrase), None
+
+
+def _is_proper_org(words: tuple[str, ...]) -> bool:
+    """Is this a proper organisation name: ending in a head noun, or three words or more
+    holding a name (`ڈیجیٹل رائٹس واچ پاکستان`)?"""
+    named = len(words) >= _MIN_NAMED_ORG_WORDS and any(is_name_word(w) for w in words)
+    return words[-1] in ORGANISATIONS or named
+
+
+def is_acronym(noun_phrase: tuple[str, ...]) -> bool:
+    """Is the phrase an agency's name or an abbreviation spelt in letters (آئی ایس پی آر)?"""
+    return bool(noun_phrase) and (
+        all(in_section(w, "letter") for w in noun_phrase)
+        or all(in_section(w, "agency") for w in noun_phrase)
+    )
+
+
+def is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Is `short` a shortened form of `full`: its words in order, fewer of them, with the
+    first or the last word kept (a surname, a first name, a dropped middle name)?"""
+    if not short or len(short) >= len(full):
+        return False
+    if short[0] != full[0] and short[-1] != full[-1]:
+        return False
+    remaining = iter(full)
+    return all(word in remaining for word in short)
+
+
+def full_names(text: str) -> list[tuple[str, ...]]:
+    """Runs of two to five name words in `text`, in order of first use: the candidate full
+    names that a shortened mention can stand for."""
+    found: dict[tuple[str, ...], None] = {}
+    run: list[Word] = []
+    previous = ""
+    for word in words(text):
+        named = is_name_word(word.text) and not is_compound_tail(previous, word.text)
+        joined = bool(run) and _GAP_RE.match(text[run[-1].end : word.start]) is not None
+        if not (named and joined and len(run) < _MAX_NAME_WORDS):
+            if len(run) >= 2:
+                found.setdefault(tuple(w.text for w in run), None)
+            run = []
+        if named:
+            run.append(word)
+        previous = word.text
+    if len(run) >= 2:
+        found.setdefault(tuple(w.text for w in run), None)
+    return list(found)
 
 
 class NameIndex:
@@ -148,12 +213,23 @@ class NameIndex:
         self._text = text
         self._words = words(text)
         self._cache: dict[str, str] = {}
+        self._full_names: list[tuple[str, ...]] | None = None
 
     def canonical(self, name: str) -> str:
-        """The longest name in the article that ends with the words of `name`."""
+        """The fullest form of `name` in the article: the longest name that ends with its
+        words, or failing that one that holds them in order with the first or last word
+        in place (`طاہر سہگل` → `طاہر محمود سہگل`, `صبا` → `صبا گیلانی`)."""
         if name not in self._cache:
-            self._cache[name] = self._fullest_form(tuple(name.split()))
+            best = self._fullest_form(tuple(name.split()))
+            self._cache[name] = " ".join(self._expanded(tuple(best.split())))
         return self._cache[name]
+
+    def _expanded(self, name: tuple[str, ...]) -> tuple[str, ...]:
+        """The longest full name in the article of which `name` is a short form."""
+        if self._full_names is None:
+            self._full_names = full_names(self._text)
+        longer = [full for full in self._full_names if is_short_form(name, full)]
+        return max(longer, key=len, default=name)
 
     def _fullest_form(self, name: tuple[str, ...]) -> str:
         best = name
