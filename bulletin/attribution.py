@@ -21,16 +21,30 @@ from dataclasses import dataclass, field, replace
 
 from bulletin.model import Script, Segment, SegmentKind
 from bulletin.names import (
+    ORGANISATIONS,
     NameIndex,
+    Phrase,
     RoleIndex,
+    common_flags,
     gender,
     has_title,
+    is_acronym,
     is_plausible_name,
     noun_phrase_before,
-    organisation,
+    noun_phrase_span,
+    noun_phrases,
+    organisation_parts,
     strip_titles,
 )
-from bulletin.urdu import PRONOUNS, TITLES, is_name_word, words
+from bulletin.urdu import (
+    PRONOUNS,
+    TITLES,
+    is_common,
+    is_name_word,
+    is_phrase_word,
+    word_set,
+    words,
+)
 
 _REPORTING_VERBS = (
     r"(?:کہا|کہی|بتایا|بتائی|لکھا|ٹویٹ|ٹوئٹ|پوچھا|اعلان|جواب\s+دیا|دعویٰ|کہنا|ریمارکس|"
@@ -59,7 +73,8 @@ _ALIAS_FILLERS = frozenset({"جاری", "کردہ", "پریس", "مشترکہ", 
 # نے pattern needs a reporting verb after it, with any words in between.
 _CUES_BEFORE = (
     re.compile(
-        rf"(?P<marker>نے)(?:\s+(?!نے\s)[^\s،۔:؛,]+){{0,{_MAX_WORDS_TO_VERB}}}?\s+{_REPORTING_VERBS}"
+        rf"(?<!\S)(?P<marker>نے)(?:\s+(?!نے\s)[^\s،۔:؛,]+){{0,{_MAX_WORDS_TO_VERB}}}?\s+"
+        rf"{_REPORTING_VERBS}"
     ),
     re.compile(r"(?P<marker>کے\s+(?:مطابق|بقول))"),
     re.compile(r"(?P<marker>کا\s+کہنا\s+(?:تھا|ہے))"),
@@ -83,6 +98,16 @@ _CUE_AFTER_NE = re.compile(
     _LEAD + rf"(?:یہ\s+بات\s+)?(?P<np>[^۔؟!]{{1,80}}?)\s+(?P<marker>نے)(?:\s+\S+){{0,6}}?\s+"
     rf"(?:{_REPORTING_VERBS}|کی|کہی)"
 )
+# `بیان میں کہا گیا` with no one named before it: the organisation that issued it speaks.
+_STATEMENT_RE = re.compile(
+    r"(?<!\S)(?P<doc>بیان|اعلامیے|اعلامیہ)\s+میں\s+(?:[^\s۔،:]+\s+){0,3}?کہا\s+گیا"
+)
+_SHORT_REPORT_RE = re.compile(
+    _LEAD
+    + r"(?P<body>[^۔؟!،:]{1,120}?)\s+(?:سوال\s+اٹھایا|کہا|کہی|بتایا|بتائی|لکھا|پوچھا|کہنا|کہتے|"
+    r"کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی)(?:\s+(?:ہے|ہیں|تھا|تھی|تھے|تھیں|گیا|گئی))*\s*(?:[۔!]|$)"
+)
+_SHORT_REPORT_WORDS = 10
 _SUBJECT_RE = re.compile(r"(?<!\S)نے(?!\S)")
 _VOCATIVE_RE = re.compile(
     r"^\s*(?P<title>(?:مسٹر|جناب|محترم|محترمہ|مسز|عزت\s+مآب)\s+)?"
@@ -93,10 +118,31 @@ _VOCATIVE_TITLES_REQUIRED_MARKS = {"،", ","}
 
 @dataclass(frozen=True)
 class Cue:
-    """A reporting phrase: the noun phrase naming the speaker and the phrase itself."""
+    """A reporting phrase: the noun phrase naming the speaker and the phrase itself.
+    `unnamed` marks a speaker the article does not name (`ایک نرس نے بتایا`)."""
 
     noun_phrase: tuple[str, ...]
     phrase: str
+    unnamed: bool = False
+
+
+# Words before a noun phrase that make it someone unnamed (`ایک افسر`, `کسی شہری`).
+_INDEFINITES = word_set("ایک کسی کئی چند بعض متعدد کچھ کوئی")
+# Postpositions after a noun phrase: it is not the subject unless a reporting phrase follows.
+_POSTPOSITIONS = word_set("سے کو میں پر تک کی کا کے")
+_GENITIVE_REPORTS = word_set("کہنا مطابق بقول خیال")
+_TOPIC_CASES = word_set("کا کی کے کو")
+# A word for the part of an organisation that speaks for it (`X کی انتظامیہ نے`): X speaks.
+_SPOKESBODIES = word_set("انتظامیہ حکام")
+_ASIDE_RE = re.compile(r"[،,]\s*(?:جو|جن|جس|جنہوں|جنھوں|جنہیں|جنھیں)\s[^،,۔؟!:]{1,160}?[،,]")
+_MIN_BARE_NAME_WORDS = 2
+_UNNAMED = ""  # a subject the article does not name, in the discourse's list of subjects
+
+
+def mask_asides(text: str) -> str:
+    """`text` with relative clauses set off by commas (`X، جو …، نے کہا`) blanked out with
+    spaces, so the name and its verb meet again; offsets are kept."""
+    return _ASIDE_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 @dataclass
@@ -107,48 +153,60 @@ class _Discourse:
     roles: RoleIndex
     subjects: list[str]  # people who spoke or acted (subjects, quoted speakers), in order
     later_roles: RoleIndex  # roles as the whole article gives them (for a headline quote)
-    organisations: set[str] = field(default_factory=set)
+    organisations: dict[str, str | None] = field(default_factory=dict)  # name → generic word
 
     def read(self, text: str) -> None:
         """Take in a piece of narration: its roles and, sentence by sentence, its subjects."""
+        text = mask_asides(text)
         self.roles.learn(text, self.names)
         for sentence in re.split(r"(?<=[۔؟!])", text):
-            people = [p for np in subject_phrases(sentence) if (p := self.person(np))]
-            if not people:  # no نے: a person introduced with a title at the start is the subject
-                head = " ".join(sentence.split()[:_SUBJECT_WINDOW])
-                people = self.roles.people_in(head, self.names)[:1]
-            self.subjects.extend(people)
+            self.subjects.extend(self.sentence_people(sentence))
+
+    def sentence_people(self, sentence: str, loose: bool = False) -> list[str]:
+        """Who a sentence is about: its subjects, each resolved (`_UNNAMED` for someone
+        unnamed); failing those, a person introduced with a title at its start."""
+        people = []
+        for phrase in sentence_subjects(sentence, loose):
+            if _is_unnamed(phrase):
+                people.append(_UNNAMED)
+            elif found := self.resolve(phrase.words, exclude=None):
+                people.append(found)
+        if not people:
+            head = " ".join(sentence.split()[:_SUBJECT_WINDOW])
+            people = self.roles.people_in(head, self.names)[:1]
+        return people
 
     def person(self, noun_phrase: tuple[str, ...]) -> str | None:
         """The canonical name a (non-pronoun) noun phrase refers to."""
         if alias := self._organisation_alias(noun_phrase):
             return alias
-        found = organisation(noun_phrase)
-        if found and not has_title(noun_phrase):  # سندھ حکومت، پولیس، دفتر خارجہ
-            self.organisations.add(found)
-            return found
+        if is_acronym(noun_phrase) and (found := self.roles.lookup(noun_phrase)):
+            return found  # ایس ایس پی: the officer given that rank
         name = strip_titles(noun_phrase)
+        parts = organisation_parts(noun_phrase)
+        if parts and not (name and has_title(noun_phrase)):  # سندھ حکومت، دفتر خارجہ
+            self.organisations.setdefault(parts[0], parts[1])
+            return parts[0]
         if is_plausible_name(name):
             return self.names.canonical(" ".join(name))
-        if has_title(noun_phrase):
-            person = self.roles.lookup(noun_phrase) or self.later_roles.lookup(noun_phrase)
-            if person:
-                return person
-        found = organisation(noun_phrase)
-        if found:
-            self.organisations.add(found)
-        return found
+        return self.roles.lookup(noun_phrase) or self.later_roles.lookup(noun_phrase)
 
     def _organisation_alias(self, noun_phrase: tuple[str, ...]) -> str | None:
-        """`عدالت`, `تنظیم`, `اعلامیے` standing for an organisation named earlier: the most
-        recent one of that kind (a court for عدالت), or of any kind for a generic word."""
+        """A common word standing for an organisation named earlier: its head noun or the
+        word it was introduced with (`بورڈ`, `کمپنی`, `مرکزی بینک`, `عدالت` for a court) for
+        the latest such organisation, a generic word (`بیان`, `ادارے`) for the latest of any."""
         words = [w for w in noun_phrase if w not in _ALIAS_FILLERS]
-        if len(words) != 1 or words[0] not in _ORGANISATION_ALIASES:
+        if not words or not all(is_common(w) for w in words):
             return None
-        kinds = _ORGANISATION_ALIASES[words[0]]
+        head = words[-1]
+        kinds = _ORGANISATION_ALIASES.get(head, (head, _direct_form(head)))
+        if head not in _ORGANISATION_ALIASES and _direct_form(head) not in ORGANISATIONS:
+            return None
         earlier = [s for s in reversed(self.subjects) if s in self.organisations]
+        earlier += [s for s in reversed(self.organisations) if s not in earlier]
         for name in earlier:
-            if not kinds or any(kind in name.split() for kind in kinds):
+            own = (*name.split(), self.organisations[name])
+            if not kinds or any(kind in own for kind in kinds):
                 return name
         return None
 
@@ -158,9 +216,82 @@ class _Discourse:
             # A pronoun stands for a person rather than an organisation when it can.
             candidates = [p for p in reversed(self.subjects) if p != exclude]
             people = [p for p in candidates if p not in self.organisations]
-            return (people or candidates or [None])[0]
+            return (people or candidates or [None])[0] or None
         person = self.person(noun_phrase)
         return None if person == exclude else person
+
+
+def _direct_form(word: str) -> str:
+    """The direct form of an oblique noun (محکمے → محکمہ، ادارے → ادارہ)."""
+    return word[:-1] + "ہ" if word.endswith("ے") else word
+
+
+def _is_unnamed(phrase: Phrase) -> bool:
+    """A phrase for someone the article does not name (`ایک افسر`, `کسی شہری`)."""
+    return phrase.before in _INDEFINITES
+
+
+def sentence_subjects(sentence: str, loose: bool = False) -> list[Phrase]:
+    """The noun phrases a sentence's main clause (before any `کہ`) is about, in order.
+
+    A subject before نے or a reporting phrase (`کا کہنا`, `کے مطابق`) always counts. Failing
+    those, a person named at the start of the sentence as its bare subject or topic (`X اب
+    بھی آتے ہیں`, `X کا گھر`); `loose` lets a bare subject stand anywhere in the sentence
+    (`… کرسی پر X بیٹھے ہیں`), for a quote that follows with no reporting phrase.
+    """
+    main = re.split(r"(?<!\S)کہ(?!\S)", sentence, maxsplit=1)[0]
+    phrases = noun_phrases(main)
+    subjects = [p for p in phrases if _reports(p)]
+    if subjects or not phrases:
+        return subjects
+    bare = [found for p in phrases if (found := _bare_subject(p))]
+    if loose:
+        return bare
+    first = phrases[0]
+    if first.before:
+        return []
+    if first.after[:1] and first.after[0] in _TOPIC_CASES:
+        named = _up_to_name(first)
+        return [named] if named and _is_person_like(named) else []
+    return [p for p in bare[:1] if p.start == first.start]
+
+
+def _reports(phrase: Phrase) -> bool:
+    """Is the phrase the subject of نے or of a reporting phrase (`کا کہنا`, `کے مطابق`)?"""
+    following = phrase.after[0] if phrase.after else ""
+    if following == "نے":
+        return True
+    return (
+        following in _POSTPOSITIONS
+        and phrase.after[1:2] != ()
+        and (phrase.after[1] in _GENITIVE_REPORTS)
+    )
+
+
+def _bare_subject(phrase: Phrase) -> Phrase | None:
+    """The phrase as the bare subject of a verb (`X بیٹھے ہیں`, `وہ کہتے ہیں`), cut after
+    the person's name (`ماہی گیر X جال سمیٹتے ہیں` → `ماہی گیر X`), if it is one."""
+    following = phrase.after[0] if phrase.after else ""
+    if not following or following in _POSTPOSITIONS or is_phrase_word(following):
+        return None
+    if phrase.words[-1] in PRONOUNS:
+        return phrase if phrase.words == ("وہ",) else None
+    named = _up_to_name(phrase)
+    return named if named and _is_person_like(named) else None
+
+
+def _is_person_like(phrase: Phrase) -> bool:
+    """A name of two words or more, or one given a title (not a lone unknown word)."""
+    return len(strip_titles(phrase.words)) >= _MIN_BARE_NAME_WORDS or has_title(phrase.words)
+
+
+def _up_to_name(phrase: Phrase) -> Phrase | None:
+    """The phrase cut after its last name (`ماہی گیر X جال` → `ماہی گیر X`), if it has one."""
+    flags = common_flags(phrase.words)
+    named = [i for i, common in enumerate(flags) if not common]
+    if not named:
+        return None
+    return replace(phrase, words=phrase.words[: named[-1] + 1])
 
 
 def attribute(script: Script, article_text: str) -> Script:
@@ -216,6 +347,8 @@ def _speaker_of(
     addressee = vocative_addressee(quote.text)
     addressee = discourse.names.canonical(addressee) if addressee else None
     for cue in _cues(previous, quote, following):
+        if cue.unnamed:
+            return None, None
         if speaker := discourse.resolve(cue.noun_phrase, exclude=addressee):
             return speaker, _evidence(cue.phrase, speaker)
     if previous is not None:
@@ -230,7 +363,7 @@ def _cues(previous: Segment | None, quote: Segment, following: Segment | None) -
     if previous is not None and previous.kind is not SegmentKind.QUOTE:
         # The clause right before the quote; failing a phrase after it, the sentence before
         # it, which often reports the same speaker indirectly (`ان کا کہنا تھا کہ وہ … ’…‘`).
-        text = previous.text
+        text = mask_asides(previous.text)
         if before := reporting_cue(last_clause(text)):
             cues.append(before)
         sentence_before = reporting_cue(last_sentence(text))
@@ -285,27 +418,55 @@ def _context_fallback(
     or is spoken by the person the sentence right before it is about."""
     if previous.kind is SegmentKind.QUOTE and previous.speaker and previous.speaker != addressee:
         return previous.speaker, "continues the previous quote's speaker"
-    sentence = last_sentence(previous.text)
-    people = [discourse.person(np) for np in subject_phrases(sentence)]
-    people = [p for p in people if p] or discourse.roles.people_in(sentence, discourse.names)
+    if previous.kind is SegmentKind.QUOTE:
+        return None, None
+    sentence = last_sentence(mask_asides(previous.text))
+    people = discourse.sentence_people(sentence, loose=True)
     named = [p for p in people if p != addressee and p not in discourse.organisations]
-    if named:
+    if named and named[-1]:
         return named[-1], f"named in the sentence before → {named[-1]}"
     return None, None
 
 
 def reporting_cue(text: str) -> Cue | None:
     """The last reporting phrase in `text` (the narration before a quote), if any."""
-    best: tuple[int, Cue] | None = None
+    best: tuple[int, int, Cue] | None = None
     for pattern in _CUES_BEFORE:
         for match in pattern.finditer(text):
-            noun_phrase = noun_phrase_before(text, match.start("marker"))
-            if not noun_phrase:
-                continue
-            phrase = text[_phrase_start(text, noun_phrase, match.start()) : match.end()]
-            if best is None or match.start() > best[0]:
-                best = (match.start(), Cue(noun_phrase, phrase.strip()))
-    return best[1] if best else None
+            cue = _cue_at(text, match.start("marker"), match.start(), match.end())
+            if cue is not None and (best is None or match.start() > best[0]):
+                best = (match.start(), match.end(), cue)
+    for match in _STATEMENT_RE.finditer(text):
+        if best is None or match.start() > best[1]:  # not part of a phrase found above
+            owner, start = _owner(text, match.start())
+            phrase = text[min(start, match.start()) : match.end()].strip()
+            best = (match.start(), match.end(), Cue(owner or (match["doc"],), phrase))
+    return best[2] if best else None
+
+
+def _cue_at(text: str, marker: int, start: int, end: int) -> Cue | None:
+    """The cue whose speaker is the noun phrase before `marker`, its phrase running to
+    `end`: `X کی انتظامیہ` is X, and `ایک افسر` someone unnamed."""
+    noun_phrase, np_start = noun_phrase_span(text, marker)
+    if not noun_phrase:
+        return None
+    if noun_phrase in {(word,) for word in _SPOKESBODIES}:
+        owner, owner_start = _owner(text, np_start)
+        if owner:
+            noun_phrase, np_start = owner, owner_start
+    before = words(text[:np_start])
+    unnamed = bool(before) and before[-1].text in _INDEFINITES
+    phrase = text[min(np_start, start) : end]
+    return Cue(noun_phrase, phrase.strip(), unnamed)
+
+
+def _owner(text: str, position: int) -> tuple[tuple[str, ...], int]:
+    """The organisation in `X کی` / `X کے` right before `position`, if any."""
+    match = re.search(r"(?:کی|کے)\s+$", text[:position])
+    if not match:
+        return (), position
+    noun_phrase, start = noun_phrase_span(text, match.start())
+    return (noun_phrase, start) if organisation_parts(noun_phrase) else ((), position)
 
 
 def cue_after(text: str, forward_only: bool = False) -> Cue | None:
@@ -321,7 +482,19 @@ def cue_after(text: str, forward_only: bool = False) -> Cue | None:
         noun_phrase = noun_phrase_before(text, match.start("marker"))
         if noun_phrase:
             return Cue(noun_phrase, match.group().strip(" ۔،,"))
-    return None
+    return None if forward_only else short_report(text)
+
+
+def short_report(text: str) -> Cue | None:
+    """A short sentence that only reports the quote before it, at the start of `text`
+    (`وہ کہتے ہیں۔`, `X ہنستے ہوئے بتاتے ہیں۔`, `بیان میں کہا گیا۔`): its first noun phrase."""
+    match = _SHORT_REPORT_RE.match(text)
+    if not match or len(words(match["body"])) > _SHORT_REPORT_WORDS:
+        return None
+    phrases = noun_phrases(match["body"])
+    if not phrases or phrases[0].before or match["body"][: phrases[0].start].strip():
+        return None
+    return Cue(phrases[0].words, match.group().strip(" ۔،,"))
 
 
 def subject_phrases(text: str) -> list[tuple[str, ...]]:

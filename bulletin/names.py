@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from bulletin.urdu import (
     PLACES,
     PRONOUNS,
-    TITLE_CONTINUATIONS,
     TITLES,
     Word,
     in_section,
@@ -30,6 +29,7 @@ _MAX_NAME_WORDS = 5
 _MAX_PHRASE_WORDS = 10
 _MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
 _MIN_NAMED_ORG_WORDS = 3
+_MIN_ACRONYM_LETTERS = 2
 _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is read
 # A name read on past a first name ends before a postposition or an auxiliary verb.
 _NAME_ENDERS = word_set("نے کے کی کا کو رہے رہی رہا ہیں ہے تھے تھا تھی تھیں")
@@ -47,6 +47,9 @@ ORGANISATIONS = word_set(
     بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ
     """
 )
+# Role words that name the same role (a judge is جج or جسٹس).
+_SAME_ROLE = {"جج": ("جسٹس",), "جسٹس": ("جج",), "ججز": ("جسٹس",)}
+_OF = word_set("کے کی کا")
 # Words that join the parts of an organisation's name (الیکشن کمیشن آف پاکستان).
 _ORG_CONNECTORS = word_set("آف اینڈ و برائے")
 FEMALE_TITLES = word_set("بیگم محترمہ مس مسز خاتون ملکہ شہزادی صاحبہ")
@@ -83,11 +86,17 @@ def noun_phrase_before(text: str, position: int) -> tuple[str, ...]:
 
     A pronoun directly before the marker is returned on its own.
     """
+    return noun_phrase_span(text, position)[0]
+
+
+def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
+    """The noun phrase right before `position` (see `noun_phrase_before`) and where it
+    starts (`position` when there is none)."""
     before = words(text[:position])
     if not before or not _GAP_RE.match(text[before[-1].end : position]):
-        return ()
+        return (), position
     if before[-1].text in PRONOUNS:
-        return (before[-1].text,)
+        return (before[-1].text,), before[-1].start
     phrase: list[Word] = []
     for word in reversed(before):
         if phrase and not _GAP_RE.match(text[word.end : phrase[0].start]):
@@ -97,7 +106,59 @@ def noun_phrase_before(text: str, position: int) -> tuple[str, ...]:
         if len(phrase) == _MAX_PHRASE_WORDS:
             break
         phrase.insert(0, word)
-    return tuple(w.text for w in phrase)
+    if not phrase:
+        return (), position
+    return tuple(w.text for w in phrase), phrase[0].start
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase of a text (or a pronoun), with the words around it: `before` is the
+    word right before it and `after` the two words right after it, where no punctuation
+    comes between."""
+
+    words: tuple[str, ...]
+    start: int
+    before: str
+    after: tuple[str, ...]
+
+
+def noun_phrases(text: str) -> list[Phrase]:
+    """The noun phrases of `text` in order: runs of names, titles, nouns, adjectives and
+    places joined by spaces; each pronoun is a phrase of its own."""
+    found = words(text)
+    phrases: list[Phrase] = []
+    index = 0
+    while index < len(found):
+        stop = index + 1
+        if found[index].text not in PRONOUNS:
+            if not (is_phrase_word(found[index].text) or found[index].text in TITLES):
+                index += 1
+                continue
+            while (
+                stop < len(found)
+                and stop - index < _MAX_PHRASE_WORDS
+                and _joined(text, found[stop - 1], found[stop])
+                and (is_phrase_word(found[stop].text) or found[stop].text in TITLES)
+            ):
+                stop += 1
+        before = (
+            found[index - 1].text if index and _joined(text, found[index - 1], found[index]) else ""
+        )
+        after: list[str] = []
+        for position in range(stop, min(stop + 2, len(found))):
+            if not _joined(text, found[position - 1], found[position]):
+                break
+            after.append(found[position].text)
+        phrase = tuple(w.text for w in found[index:stop])
+        phrases.append(Phrase(phrase, found[index].start, before, tuple(after)))
+        index = stop
+    return phrases
+
+
+def _joined(text: str, first: Word, second: Word) -> bool:
+    """Only spaces between two words."""
+    return _GAP_RE.match(text[first.end : second.start]) is not None
 
 
 def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
@@ -148,6 +209,9 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
     `تنظیم پاکستان ٹیکسٹائل ایکسپورٹرز فورم` → (`پاکستان … فورم`, `تنظیم`)."""
     if is_acronym(noun_phrase):
         return " ".join(noun_phrase), None
+    letters = _trailing_letters(noun_phrase)
+    if len(letters) >= _MIN_ACRONYM_LETTERS and not strip_titles(noun_phrase):
+        return " ".join(letters), None  # شعبہ تعلقات عامہ آئی ایس پی آر
     if not any(word in ORGANISATIONS for word in noun_phrase):
         return None
     if len(noun_phrase) > _MAX_ORG_WORDS:
@@ -164,6 +228,14 @@ def _is_proper_org(words: tuple[str, ...]) -> bool:
     holding a name (`ڈیجیٹل رائٹس واچ پاکستان`)?"""
     named = len(words) >= _MIN_NAMED_ORG_WORDS and any(is_name_word(w) for w in words)
     return words[-1] in ORGANISATIONS or named
+
+
+def _trailing_letters(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """The letters spelling an abbreviation at the end of a phrase."""
+    start = len(noun_phrase)
+    while start > 0 and in_section(noun_phrase[start - 1], "letter"):
+        start -= 1
+    return noun_phrase[start:]
 
 
 def is_acronym(noun_phrase: tuple[str, ...]) -> bool:
@@ -318,16 +390,15 @@ class RoleIndex:
     _roles: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
 
     def learn(self, text: str, names: NameIndex) -> None:
-        """Record `TITLE… NAME` phrases in `text`: the titles become a role of NAME."""
-        found = words(text)
-        index = 0
-        while index < len(found):
-            run = _title_run(text, found, index)
-            name = _name_after(text, found, index + len(run)) if run else ()
-            if run and is_plausible_name(name):
-                context = _word_before(text, found, index)
-                self._roles.append(((*context, *run), names.canonical(" ".join(name))))
-            index += max(len(run), 1)
+        """Record `ROLE… NAME` phrases in `text` (`اسپیشل پراسیکیوٹر X`, `فوج کے ترجمان X`):
+        the common words before the name, with the owner before کے / کی, are a role of NAME."""
+        phrases = noun_phrases(text)
+        for index, phrase in enumerate(phrases):
+            role, name = role_and_name(phrase.words)
+            if not role or not is_plausible_name(name):
+                continue
+            owner = phrases[index - 1].words if index and phrase.before in _OF else ()
+            self._roles.append(((*owner, *role), names.canonical(" ".join(name))))
 
     def people_in(self, text: str, names: NameIndex) -> list[str]:
         """People introduced with a title in `text` (`صدر X`), in order."""
@@ -336,57 +407,39 @@ class RoleIndex:
         return [person for _, person in scratch._roles]
 
     def lookup(self, noun_phrase: tuple[str, ...]) -> str | None:
-        """The person last given the role a role-only noun phrase names (`فوجی ترجمان`).
+        """The person last given the role a role-only noun phrase names (`فوجی ترجمان`,
+        `پراسیکیوٹر`, `ایس ایس پی`).
 
-        The head title (the last one: ترجمان) must match; other shared words rank the
-        candidates, then the most recent wins.
+        The head (the last title word, else the last word) must be in the role; other
+        shared words rank the candidates, then the most recent wins.
         """
-        wanted = [w for w, flag in zip(noun_phrase, title_flags(noun_phrase), strict=True) if flag]
-        if not wanted:
+        wanted = [w for w in noun_phrase if w not in TRAILING_TITLES]
+        if not wanted or strip_titles(tuple(wanted)):
             return None
+        titles = [w for w, flag in zip(wanted, title_flags(tuple(wanted)), strict=True) if flag]
+        head = (titles or wanted)[-1]
+        heads = {head, *_SAME_ROLE.get(head, ())}
         best: tuple[int, int, str] | None = None
         for order, (role, person) in enumerate(self._roles):
-            if wanted[-1] in role:
-                shared = len(set(noun_phrase) & set(role))
+            if heads & set(role):
+                shared = len(set(wanted) & set(role))
                 if best is None or (shared, order) >= best[:2]:
                     best = (shared, order, person)
         return best[2] if best else None
 
 
-def _title_run(text: str, found: list[Word], start: int) -> tuple[str, ...]:
-    """The title words starting at found[start] (none unless it is a title word itself)."""
-    run: list[str] = []
-    index = start
-    while index < len(found):
-        word = found[index].text
-        if not (word in TITLES or (run and word in TITLE_CONTINUATIONS)):
-            break
-        if run and not _GAP_RE.match(text[found[index - 1].end : found[index].start]):
-            break
-        run.append(word)
-        index += 1
-    return tuple(run)
-
-
-def _name_after(text: str, found: list[Word], start: int) -> tuple[str, ...]:
-    """The name after a title run, past a place (ڈپٹی کمشنر راولپنڈی X)."""
-    name: list[str] = []
-    index = start
-    while index < len(found) and found[index].text in PLACES:
-        index += 1
-    while index < len(found) and len(name) < _MAX_NAME_WORDS and is_name_word(found[index].text):
-        if not _GAP_RE.match(text[found[index - 1].end : found[index].start]):
-            break
-        name.append(found[index].text)
-        index += 1
-    return tuple(name)
-
-
-def _word_before(text: str, found: list[Word], index: int) -> tuple[str, ...]:
-    """An adjective right before a title run (فوجی ترجمان), kept as context of the role."""
-    if index and _GAP_RE.match(text[found[index - 1].end : found[index].start]):
-        return (found[index - 1].text,)
-    return ()
+def role_and_name(phrase: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A phrase split into the common words before its last name and that name
+    (`ساٹھ سالہ ماہی گیر X جال` → (`ساٹھ سالہ ماہی گیر`, X)); no name: all role."""
+    flags = common_flags(phrase)
+    named = [i for i, common in enumerate(flags) if not common]
+    if not named:
+        return phrase, ()
+    stop = named[-1] + 1
+    start = stop
+    while start > 0 and not flags[start - 1]:
+        start -= 1
+    return phrase[:start], phrase[start:stop]
 
 
 def gender(name: str, narration: list[str], speech: list[str]) -> str | None:
