@@ -17,6 +17,7 @@ names the addressee, who is therefore not the speaker. Otherwise the speaker is 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bulletin.model import Script, Segment, SegmentKind
@@ -38,9 +39,7 @@ from bulletin.names import (
 )
 from bulletin.urdu import (
     PRONOUNS,
-    TITLES,
     is_common,
-    is_name_word,
     is_phrase_word,
     word_set,
     words,
@@ -77,11 +76,11 @@ _CUES_BEFORE = (
         rf"{_REPORTING_VERBS}"
     ),
     re.compile(r"(?P<marker>کے\s+(?:مطابق|بقول))"),
-    re.compile(r"(?P<marker>کا\s+کہنا\s+(?:تھا|ہے))"),
+    re.compile(r"(?P<marker>کا\s+(?:مزید\s+|یہ\s+بھی\s+|بھی\s+)?کہنا\s+(?:تھا|ہے))"),
     # X کے جاری کردہ بیان میں کہا گیا / X کی جانب سے جاری اعلامیے میں کہا گیا
     re.compile(
         r"(?P<marker>(?:کے|کی)\s+(?:جاری\s+کردہ|جانب\s+سے(?:\s+جاری)?(?:\s+(?:کردہ|کیے\s+گئے|کی\s+گئی))?)"
-        r"\s+(?:\S+\s+){0,2}?(?:بیان|اعلامیے|اعلامیہ|ریلیز|اعلان|خط)\s+میں\s+(?:\S+\s+){0,3}?کہا\s+گیا)"
+        r"\s+(?:\S+\s+){0,2}?(?:بیان|اعلامیے|اعلامیہ|ریلیز|اعلان|خط|ایڈوائزری|نوٹیفکیشن|مراسلے)\s+میں\s+(?:\S+\s+){0,3}?کہا\s+گیا)"
     ),
     re.compile(
         r"(?P<marker>(?:کہتے|کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی)\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))"
@@ -95,19 +94,19 @@ _CUES_AFTER_FORWARD = (
     re.compile(_LEAD + rf"یہ\s+الفاظ\s+(?:تھے|ہیں)\s+(?P<np>[^۔؟!،]{{1,80}}?)\s+کے{_END}"),
 )
 _CUE_AFTER_NE = re.compile(
-    _LEAD + rf"(?:یہ\s+بات\s+)?(?P<np>[^۔؟!]{{1,80}}?)\s+(?P<marker>نے)(?:\s+\S+){{0,6}}?\s+"
+    _LEAD + rf"(?:یہ\s+بات\s+)?(?P<np>[^۔؟!]{{1,80}}?)\s+(?P<marker>نے)(?:\s+\S+){{0,12}}?\s+"
     rf"(?:{_REPORTING_VERBS}|کی|کہی)"
 )
 # `بیان میں کہا گیا` with no one named before it: the organisation that issued it speaks.
 _STATEMENT_RE = re.compile(
-    r"(?<!\S)(?P<doc>بیان|اعلامیے|اعلامیہ)\s+میں\s+(?:[^\s۔،:]+\s+){0,3}?کہا\s+گیا"
+    r"(?<!\S)(?P<doc>بیان|اعلامیے|اعلامیہ|ایڈوائزری|نوٹیفکیشن)\s+میں\s+(?:[^\s۔،:]+\s+){0,3}?کہا\s+گیا"
 )
 _SHORT_REPORT_RE = re.compile(
     _LEAD
     + r"(?P<body>[^۔؟!،:]{1,120}?)\s+(?:سوال\s+اٹھایا|کہا|کہی|بتایا|بتائی|لکھا|پوچھا|کہنا|کہتے|"
     r"کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی)(?:\s+(?:ہے|ہیں|تھا|تھی|تھے|تھیں|گیا|گئی))*\s*(?:[۔!]|$)"
 )
-_SHORT_REPORT_WORDS = 10
+_SHORT_REPORT_WORDS = 16
 _SUBJECT_RE = re.compile(r"(?<!\S)نے(?!\S)")
 _VOCATIVE_RE = re.compile(
     r"^\s*(?P<title>(?:مسٹر|جناب|محترم|محترمہ|مسز|عزت\s+مآب)\s+)?"
@@ -131,7 +130,11 @@ _INDEFINITES = word_set("ایک کسی کئی چند بعض متعدد کچھ ک
 # Postpositions after a noun phrase: it is not the subject unless a reporting phrase follows.
 _POSTPOSITIONS = word_set("سے کو میں پر تک کی کا کے")
 _GENITIVE_REPORTS = word_set("کہنا مطابق بقول خیال")
+_ON_BEHALF = word_set("جانب طرف")  # X کی جانب سے: X acts
 _TOPIC_CASES = word_set("کا کی کے کو")
+_OF = word_set("کا کی کے")
+_SUBORDINATE_RE = re.compile(r"(?<!\S)(?:کہ|جو|جس|جن|جنہوں|جنھوں|جنہیں|جنھیں)(?!\S)")
+_POSSESSIVE_PRONOUNS = word_set("ان اُن انہی")
 # A word for the part of an organisation that speaks for it (`X کی انتظامیہ نے`): X speaks.
 _SPOKESBODIES = word_set("انتظامیہ حکام")
 _ASIDE_RE = re.compile(r"[،,]\s*(?:جو|جن|جس|جنہوں|جنھوں|جنہیں|جنھیں)\s[^،,۔؟!:]{1,160}?[،,]")
@@ -166,7 +169,7 @@ class _Discourse:
         """Who a sentence is about: its subjects, each resolved (`_UNNAMED` for someone
         unnamed); failing those, a person introduced with a title at its start."""
         people = []
-        for phrase in sentence_subjects(sentence, loose):
+        for phrase in sentence_subjects(sentence, loose, self.is_known):
             if _is_unnamed(phrase):
                 people.append(_UNNAMED)
             elif found := self.resolve(phrase.words, exclude=None):
@@ -175,6 +178,10 @@ class _Discourse:
             head = " ".join(sentence.split()[:_SUBJECT_WINDOW])
             people = self.roles.people_in(head, self.names)[:1]
         return people
+
+    def is_known(self, name: tuple[str, ...]) -> bool:
+        """Is a lone name word part of a longer name in the article (a person's)?"""
+        return len(self.names.canonical(" ".join(name)).split()) > len(name)
 
     def person(self, noun_phrase: tuple[str, ...]) -> str | None:
         """The canonical name a (non-pronoun) noun phrase refers to."""
@@ -228,47 +235,75 @@ def _direct_form(word: str) -> str:
 
 def _is_unnamed(phrase: Phrase) -> bool:
     """A phrase for someone the article does not name (`ایک افسر`, `کسی شہری`)."""
-    return phrase.before in _INDEFINITES
+    return phrase.before in _INDEFINITES and not _titled_name(phrase.words)
 
 
-def sentence_subjects(sentence: str, loose: bool = False) -> list[Phrase]:
+def _titled_name(noun_phrase: tuple[str, ...]) -> bool:
+    """A name given a title or role (`بزرگ شیر زمان`), so named even after `ایک`."""
+    return has_title(noun_phrase) and bool(strip_titles(noun_phrase))
+
+
+def sentence_subjects(
+    sentence: str, loose: bool = False, known: Callable[[tuple[str, ...]], bool] | None = None
+) -> list[Phrase]:
     """The noun phrases a sentence's main clause (before any `کہ`) is about, in order.
 
     A subject before نے or a reporting phrase (`کا کہنا`, `کے مطابق`) always counts. Failing
-    those, a person named at the start of the sentence as its bare subject or topic (`X اب
-    بھی آتے ہیں`, `X کا گھر`); `loose` lets a bare subject stand anywhere in the sentence
-    (`… کرسی پر X بیٹھے ہیں`), for a quote that follows with no reporting phrase.
+    those, the first noun phrase naming a person, as bare subject or topic (`X اب بھی آتے
+    ہیں`, `X کا گھر`, `X کے والد Y`: Y); `loose` lets a bare subject stand anywhere in the
+    sentence (`… کرسی پر X بیٹھے ہیں`), for a quote that follows with no reporting phrase.
+    A lone name word counts only if `known` says it is a person (it is part of a longer name
+    in the article).
     """
-    main = re.split(r"(?<!\S)کہ(?!\S)", sentence, maxsplit=1)[0]
-    phrases = noun_phrases(main)
+    phrases = noun_phrases(main_clause(sentence))
     subjects = [p for p in phrases if _reports(p)]
     if subjects or not phrases:
         return subjects
-    bare = [found for p in phrases if (found := _bare_subject(p))]
+    bare = [found for p in phrases if (found := _bare_subject(p, known))]
     if loose:
         return bare
+    topic = _topic(phrases, known)
+    return [topic] if topic else [p for p in bare[:1] if p.start == phrases[0].start]
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence up to its first subordinate clause (`کہ …`, `جس میں …`, `جو …`)."""
+    match = _SUBORDINATE_RE.search(sentence.lstrip(), 1)
+    return sentence.lstrip()[: match.start()] if match else sentence
+
+
+def _topic(phrases: list[Phrase], known: Callable[[tuple[str, ...]], bool] | None) -> Phrase | None:
+    """The person a sentence opens with as possessor (`X کا گھر`, `X کو یاد ہے`), or the one
+    that possessor leads to (`X کے والد Y`: Y); a pronoun possessor (`ان کی …`) too."""
     first = phrases[0]
-    if first.before:
-        return []
-    if first.after[:1] and first.after[0] in _TOPIC_CASES:
-        named = _up_to_name(first)
-        return [named] if named and _is_person_like(named) else []
-    return [p for p in bare[:1] if p.start == first.start]
+    if not (first.after[:1] and first.after[0] in _TOPIC_CASES):
+        return None
+    index = 0
+    while phrases[index].after[:1] and phrases[index].after[0] in _OF and index + 1 < len(phrases):
+        following = phrases[index + 1]
+        if following.before != phrases[index].after[0] or not _up_to_name(following):
+            break
+        index += 1
+    if phrases[index].words[-1] in PRONOUNS:
+        return phrases[index] if phrases[index].words[-1] in _POSSESSIVE_PRONOUNS else None
+    named = _up_to_name(phrases[index])
+    return named if named and _is_person_like(named, known) else None
 
 
 def _reports(phrase: Phrase) -> bool:
-    """Is the phrase the subject of نے or of a reporting phrase (`کا کہنا`, `کے مطابق`)?"""
-    following = phrase.after[0] if phrase.after else ""
-    if following == "نے":
+    """Is the phrase the subject of نے or of a reporting phrase (`کا کہنا`, `کے مطابق`,
+    `کی جانب سے`)?"""
+    following = phrase.after[:3]
+    if following[:1] == ("نے",):
         return True
-    return (
-        following in _POSTPOSITIONS
-        and phrase.after[1:2] != ()
-        and (phrase.after[1] in _GENITIVE_REPORTS)
+    if len(following) < 2 or following[0] not in _POSTPOSITIONS or following[0] == "کو":
+        return False
+    return following[1] in _GENITIVE_REPORTS or (
+        following[1] in _ON_BEHALF and following[2:3] == ("سے",)
     )
 
 
-def _bare_subject(phrase: Phrase) -> Phrase | None:
+def _bare_subject(phrase: Phrase, known: Callable[[tuple[str, ...]], bool] | None) -> Phrase | None:
     """The phrase as the bare subject of a verb (`X بیٹھے ہیں`, `وہ کہتے ہیں`), cut after
     the person's name (`ماہی گیر X جال سمیٹتے ہیں` → `ماہی گیر X`), if it is one."""
     following = phrase.after[0] if phrase.after else ""
@@ -277,12 +312,16 @@ def _bare_subject(phrase: Phrase) -> Phrase | None:
     if phrase.words[-1] in PRONOUNS:
         return phrase if phrase.words == ("وہ",) else None
     named = _up_to_name(phrase)
-    return named if named and _is_person_like(named) else None
+    return named if named and _is_person_like(named, known) else None
 
 
-def _is_person_like(phrase: Phrase) -> bool:
-    """A name of two words or more, or one given a title (not a lone unknown word)."""
-    return len(strip_titles(phrase.words)) >= _MIN_BARE_NAME_WORDS or has_title(phrase.words)
+def _is_person_like(phrase: Phrase, known: Callable[[tuple[str, ...]], bool] | None) -> bool:
+    """A name of two words or more, one given a title, or one `known` as a person's (not a
+    lone unknown word: `اظہار` in `اظہار کیا`)."""
+    name = strip_titles(phrase.words)
+    if len(name) >= _MIN_BARE_NAME_WORDS or has_title(phrase.words):
+        return True
+    return known is not None and bool(name) and known(name)
 
 
 def _up_to_name(phrase: Phrase) -> Phrase | None:
@@ -366,7 +405,8 @@ def _cues(previous: Segment | None, quote: Segment, following: Segment | None) -
         text = mask_asides(previous.text)
         if before := reporting_cue(last_clause(text)):
             cues.append(before)
-        sentence_before = reporting_cue(last_sentence(text))
+        sentence = last_sentence(text)
+        sentence_before = reporting_cue(sentence) or short_report(sentence)
         headline = _headline_cue(text, after=False) if quote.paragraph == 0 else None
         if headline is not None and not cues:
             cues.append(headline)
@@ -397,13 +437,11 @@ def _headline_cue(text: str, after: bool) -> Cue | None:
         match = re.match(r"^[\s\-–—]*:\s*(?P<np>[^:۔،,]+)", text)
         if not match:
             return None
-        found = words(match["np"])
-        phrase: list[str] = []
-        for word in found:
-            if not is_name_word(word.text) and word.text not in TITLES:
-                break
-            phrase.append(word.text)
-        return Cue(tuple(phrase), match.group().strip(" :")) if phrase else None
+        found = [w.text for w in words(match["np"])]
+        size = next((i for i, w in enumerate(found) if not is_phrase_word(w)), len(found))
+        if not size or found[size : size + 1] not in ([], ["کا"], ["کی"], ["کے"]):
+            return None  # `: فوجی ترجمان کی پریس کانفرنس`, not `: میو ہسپتال میں …`
+        return Cue(tuple(found[:size]), match.group().strip(" :"))
     stripped = text.rstrip()
     if not stripped.endswith(":"):
         return None
@@ -455,7 +493,7 @@ def _cue_at(text: str, marker: int, start: int, end: int) -> Cue | None:
         if owner:
             noun_phrase, np_start = owner, owner_start
     before = words(text[:np_start])
-    unnamed = bool(before) and before[-1].text in _INDEFINITES
+    unnamed = bool(before) and before[-1].text in _INDEFINITES and not _titled_name(noun_phrase)
     phrase = text[min(np_start, start) : end]
     return Cue(noun_phrase, phrase.strip(), unnamed)
 
@@ -486,13 +524,18 @@ def cue_after(text: str, forward_only: bool = False) -> Cue | None:
 
 
 def short_report(text: str) -> Cue | None:
-    """A short sentence that only reports the quote before it, at the start of `text`
-    (`وہ کہتے ہیں۔`, `X ہنستے ہوئے بتاتے ہیں۔`, `بیان میں کہا گیا۔`): its first noun phrase."""
+    """A short sentence that only reports a quote, at the start of `text` (`وہ کہتے ہیں۔`,
+    `X ہنستے ہوئے بتاتے ہیں۔`, `بیان میں کہا گیا۔`): the subject before نے, or its first
+    noun phrase."""
     match = _SHORT_REPORT_RE.match(text)
     if not match or len(words(match["body"])) > _SHORT_REPORT_WORDS:
         return None
-    phrases = noun_phrases(match["body"])
-    if not phrases or phrases[0].before or match["body"][: phrases[0].start].strip():
+    body = match["body"]
+    if ne := _SUBJECT_RE.search(body):
+        noun_phrase = noun_phrase_before(body, ne.start())
+        return Cue(noun_phrase, match.group().strip(" ۔،,")) if noun_phrase else None
+    phrases = noun_phrases(body)
+    if not phrases or body[: phrases[0].start].strip():
         return None
     return Cue(phrases[0].words, match.group().strip(" ۔،,"))
 

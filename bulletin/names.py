@@ -27,6 +27,7 @@ from bulletin.urdu import (
 
 _MAX_NAME_WORDS = 5
 _MAX_PHRASE_WORDS = 10
+_AFTER_WORDS = 3  # words kept after a phrase: its case and what the case governs
 _MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
 _MIN_NAMED_ORG_WORDS = 3
 _MIN_ACRONYM_LETTERS = 2
@@ -114,7 +115,7 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
 @dataclass(frozen=True)
 class Phrase:
     """A noun phrase of a text (or a pronoun), with the words around it: `before` is the
-    word right before it and `after` the two words right after it, where no punctuation
+    word right before it and `after` the three words right after it, where no punctuation
     comes between."""
 
     words: tuple[str, ...]
@@ -146,7 +147,7 @@ def noun_phrases(text: str) -> list[Phrase]:
             found[index - 1].text if index and _joined(text, found[index - 1], found[index]) else ""
         )
         after: list[str] = []
-        for position in range(stop, min(stop + 2, len(found))):
+        for position in range(stop, min(stop + _AFTER_WORDS, len(found))):
             if not _joined(text, found[position - 1], found[position]):
                 break
             after.append(found[position].text)
@@ -165,7 +166,7 @@ def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
     """The name a noun phrase ends with: its last run of name words, past titles, offices,
     places and other common words (`ترجمان دفتر خارجہ X` → X, `ہدایت کار X` → X)."""
     phrase = list(noun_phrase)
-    while len(phrase) > 2 and phrase[-1] in TRAILING_TITLES:  # کامران ساجد ایڈووکیٹ
+    while len(phrase) > 1 and phrase[-1] in TRAILING_TITLES:  # کامران ساجد ایڈووکیٹ
         phrase.pop()
     common = common_flags(tuple(phrase))
     start = len(phrase)
@@ -395,7 +396,7 @@ class RoleIndex:
         phrases = noun_phrases(text)
         for index, phrase in enumerate(phrases):
             role, name = role_and_name(phrase.words)
-            if not role or not is_plausible_name(name):
+            if not any(is_role_word(w) for w in role) or not is_plausible_name(name):
                 continue
             owner = phrases[index - 1].words if index and phrase.before in _OF else ()
             self._roles.append(((*owner, *role), names.canonical(" ".join(name))))
@@ -426,6 +427,11 @@ class RoleIndex:
                 if best is None or (shared, order) >= best[:2]:
                     best = (shared, order, person)
         return best[2] if best else None
+
+
+def is_role_word(word: str) -> bool:
+    """A title, office or profession, or a letter of one (ایس ایس پی)."""
+    return word in TITLES or in_section(word, "title") or in_section(word, "letter")
 
 
 def role_and_name(phrase: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -86,7 +86,7 @@ _COMPOUND_TITLES = {
     "شاہد": word_set("عینی"),
     "جنرل": word_set("میجر لیفٹیننٹ اٹارنی سیکرٹری سیکریٹری ڈائریکٹر قونصل انسپکٹر"),
     "جسٹس": word_set("چیف"),
-    "باز": word_set("بلے"),
+    "باز": word_set("بلے گیند"),
     "کار": word_set("تجزیہ"),
     "پیما": word_set("کوہ"),
     "نگار": word_set("ناول"),
@@ -211,7 +211,7 @@ def common_words() -> frozenset[str]:
 def is_common(word: str) -> bool:
     """Is `word` a common word, or a plural of one (ایکسپورٹرز، پاسپورٹس)?"""
     found = common_words()
-    if word in found:
+    if word in found or (word.endswith("ے") and word[:-1] + "ہ" in found):  # غصے، محکمے
         return True
     return any(
         word.endswith(ending)
