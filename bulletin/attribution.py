@@ -131,9 +131,7 @@ _INDEFINITES = word_set("ایک کسی کئی چند بعض متعدد کچھ ک
 _POSTPOSITIONS = word_set("سے کو میں پر تک کی کا کے")
 _GENITIVE_REPORTS = word_set("کہنا مطابق بقول خیال")
 _ON_BEHALF = word_set("جانب طرف")  # X کی جانب سے: X acts
-_TOPIC_CASES = word_set("کا کی کے کو")
 _OF = word_set("کا کی کے")
-_SUBORDINATE_RE = re.compile(r"(?<!\S)(?:کہ|جو|جس|جن|جنہوں|جنھوں|جنہیں|جنھیں)(?!\S)")
 _POSSESSIVE_PRONOUNS = word_set("ان اُن انہی")
 # A word for the part of an organisation that speaks for it (`X کی انتظامیہ نے`): X speaks.
 _SPOKESBODIES = word_set("انتظامیہ حکام")
@@ -248,58 +246,69 @@ def sentence_subjects(
 ) -> list[Phrase]:
     """The noun phrases a sentence's main clause (before any `کہ`) is about, in order.
 
-    A subject before نے or a reporting phrase (`کا کہنا`, `کے مطابق`) always counts. Failing
-    those, the first noun phrase naming a person, as bare subject or topic (`X اب بھی آتے
-    ہیں`, `X کا گھر`, `X کے والد Y`: Y); `loose` lets a bare subject stand anywhere in the
-    sentence (`… کرسی پر X بیٹھے ہیں`), for a quote that follows with no reporting phrase.
-    A lone name word counts only if `known` says it is a person (it is part of a longer name
-    in the article).
+    Subjects before نے or a reporting phrase (`کا کہنا`, `کے مطابق`) come first; failing
+    those, whoever acts through `کی جانب سے`. A sentence with neither is about the one
+    person it names, as bare subject or possessor (`X اب بھی آتے ہیں`, `X کا گھر`, `X کے
+    والد Y`: Y), unless that person is one of several (`X اور Y`), or about the person a
+    possessive pronoun stands for (`ان کی مہم`). `loose` takes any bare subject instead
+    (`… کرسی پر X بیٹھے ہیں`), for a quote that follows with no reporting phrase. A lone
+    name word counts only if `known` says it is a person's (part of a longer name).
     """
     phrases = noun_phrases(main_clause(sentence))
-    subjects = [p for p in phrases if _reports(p)]
-    if subjects or not phrases:
-        return subjects
-    bare = [found for p in phrases if (found := _bare_subject(p, known))]
+    for kind in (_is_agent, _acts_through):
+        if found := [p for p in phrases if kind(p)]:
+            return found
     if loose:
-        return bare
-    topic = _topic(phrases, known)
-    return [topic] if topic else [p for p in bare[:1] if p.start == phrases[0].start]
+        return [found for p in phrases if (found := _bare_subject(p, known))]
+    people = _participants(phrases, known)
+    if len(people) == 1 and "اور" not in (people[0].before, *people[0].after[:1]):
+        return people
+    first = phrases[0] if phrases else None
+    if first and first.words[-1] in _POSSESSIVE_PRONOUNS and first.after[:1] != ("نے",):
+        return [first] if first.after[:1] and first.after[0] in _OF else []
+    return []
 
 
 def main_clause(sentence: str) -> str:
-    """The sentence up to its first subordinate clause (`کہ …`, `جس میں …`, `جو …`)."""
-    match = _SUBORDINATE_RE.search(sentence.lstrip(), 1)
-    return sentence.lstrip()[: match.start()] if match else sentence
+    """The sentence up to what it reports (`کہ …`)."""
+    return re.split(r"(?<!\S)کہ(?!\S)", sentence, maxsplit=1)[0]
 
 
-def _topic(phrases: list[Phrase], known: Callable[[tuple[str, ...]], bool] | None) -> Phrase | None:
-    """The person a sentence opens with as possessor (`X کا گھر`, `X کو یاد ہے`), or the one
-    that possessor leads to (`X کے والد Y`: Y); a pronoun possessor (`ان کی …`) too."""
-    first = phrases[0]
-    if not (first.after[:1] and first.after[0] in _TOPIC_CASES):
-        return None
-    index = 0
-    while phrases[index].after[:1] and phrases[index].after[0] in _OF and index + 1 < len(phrases):
-        following = phrases[index + 1]
-        if following.before != phrases[index].after[0] or not _up_to_name(following):
-            break
-        index += 1
-    if phrases[index].words[-1] in PRONOUNS:
-        return phrases[index] if phrases[index].words[-1] in _POSSESSIVE_PRONOUNS else None
-    named = _up_to_name(phrases[index])
-    return named if named and _is_person_like(named, known) else None
+def _participants(
+    phrases: list[Phrase], known: Callable[[tuple[str, ...]], bool] | None
+) -> list[Phrase]:
+    """The people a clause names, cut after their names; a possessor that leads to another
+    named person (`X کے والد Y`) gives way to that person."""
+    people: list[Phrase] = []
+    for index, phrase in enumerate(phrases):
+        named = _up_to_name(phrase)
+        if not named or not _is_person_like(named, known) or phrase.after[:1] == ("سے",):
+            continue
+        following = phrases[index + 1] if index + 1 < len(phrases) else None
+        possessor = phrase.after[:1] and phrase.after[0] in _OF
+        if possessor and following and following.before == phrase.after[0]:
+            leads_to = _up_to_name(following)
+            if leads_to and _is_person_like(leads_to, known):
+                continue
+        people.append(named)
+    return people
 
 
-def _reports(phrase: Phrase) -> bool:
-    """Is the phrase the subject of نے or of a reporting phrase (`کا کہنا`, `کے مطابق`,
-    `کی جانب سے`)?"""
-    following = phrase.after[:3]
+def _is_agent(phrase: Phrase) -> bool:
+    """Is the phrase the subject of نے or of a reporting phrase (`کا کہنا`, `کے مطابق`)?"""
+    following = phrase.after[:2]
     if following[:1] == ("نے",):
         return True
-    if len(following) < 2 or following[0] not in _POSTPOSITIONS or following[0] == "کو":
-        return False
-    return following[1] in _GENITIVE_REPORTS or (
-        following[1] in _ON_BEHALF and following[2:3] == ("سے",)
+    return len(following) == 2 and following[0] in _OF and following[1] in _GENITIVE_REPORTS
+
+
+def _acts_through(phrase: Phrase) -> bool:
+    """`X کی جانب سے`, `X کی طرف سے`: X acts."""
+    return (
+        phrase.after[:1] == ("کی",)
+        and phrase.after[1:2]
+        and phrase.after[1] in _ON_BEHALF
+        and (phrase.after[2:3] == ("سے",))
     )
 
 
