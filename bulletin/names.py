@@ -20,6 +20,7 @@ from bulletin.urdu import (
     is_compound_tail,
     is_name_word,
     is_phrase_word,
+    is_plain_noun,
     title_flags,
     word_set,
     words,
@@ -177,12 +178,23 @@ def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
 
 def common_flags(phrase: tuple[str, ...]) -> list[bool]:
     """Which words of a phrase are not part of a personal name: titles (with compound
-    ones, وزیر اعظم), common words, and a place before آباد (فیصل آباد)."""
+    ones, وزیر اعظم), common words, and a place before آباد (فیصل آباد). A plain noun that
+    is also a given name counts as a name right before an `ال` particle (انعام الحق), or
+    between a title and a one-word name (کپتان پیٹ کمنز)."""
     titles = title_flags(phrase)
-    return [
+    flags = [
         titles[i] or not is_name_word(word) or phrase[i + 1 : i + 2] == ("آباد",)
         for i, word in enumerate(phrase)
     ]
+    for i, word in enumerate(phrase[:-1]):
+        if not flags[i] or titles[i] or not is_plain_noun(word):
+            continue
+        particle = phrase[i + 1].startswith("ال") and not flags[i + 1]
+        one_word_name = not flags[i + 1] and (i + 2 == len(phrase) or flags[i + 2])
+        after_title = i > 0 and (titles[i - 1] or in_section(phrase[i - 1], "office"))
+        if particle or (one_word_name and after_title):
+            flags[i] = False
+    return flags
 
 
 def has_title(noun_phrase: tuple[str, ...]) -> bool:
@@ -191,10 +203,12 @@ def has_title(noun_phrase: tuple[str, ...]) -> bool:
 
 
 def is_plausible_name(name: tuple[str, ...]) -> bool:
-    """A short run of name words that is not a plural common noun (رہنماؤں)."""
+    """A short run of name words that is not a plural common noun (رہنماؤں); a plain noun
+    may lead it (انعام الحق، پیٹ کمنز: see `common_flags`)."""
     return (
         0 < len(name) <= _MAX_NAME_WORDS
-        and all(is_name_word(w) for w in name)
+        and is_name_word(name[-1])
+        and all(is_name_word(w) or is_plain_noun(w) for w in name)
         and not name[-1].endswith(("وں", "ؤں"))
     )
 
@@ -259,23 +273,19 @@ def is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def full_names(text: str) -> list[tuple[str, ...]]:
-    """Runs of two to five name words in `text`, in order of first use: the candidate full
+    """Names of two to five words in `text`, in order of first use: the candidate full
     names that a shortened mention can stand for."""
     found: dict[tuple[str, ...], None] = {}
-    run: list[Word] = []
-    previous = ""
-    for word in words(text):
-        named = is_name_word(word.text) and not is_compound_tail(previous, word.text)
-        joined = bool(run) and _GAP_RE.match(text[run[-1].end : word.start]) is not None
-        if not (named and joined and len(run) < _MAX_NAME_WORDS):
+    for phrase in noun_phrases(text):
+        flags = common_flags(phrase.words)
+        run: list[str] = []
+        for word, common in [*zip(phrase.words, flags, strict=True), ("", True)]:
+            if not common and len(run) < _MAX_NAME_WORDS:
+                run.append(word)
+                continue
             if len(run) >= 2:
-                found.setdefault(tuple(w.text for w in run), None)
-            run = []
-        if named:
-            run.append(word)
-        previous = word.text
-    if len(run) >= 2:
-        found.setdefault(tuple(w.text for w in run), None)
+                found.setdefault(tuple(run), None)
+            run = [] if common else [word]
     return list(found)
 
 

@@ -230,6 +230,30 @@ def phrase_breakers() -> frozenset[str]:
     return (breakers | STOPWORDS) - letters  # آئی in آئی ایس پی آر is a letter, not a verb
 
 
+_PLAIN_SECTIONS = ("noun", "adjective", "loan")
+_MARKED_SECTIONS = (
+    "function",
+    "verb",
+    "stem",
+    "adverb",
+    "office",
+    "title",
+    "place",
+    "org",
+    "agency",
+    "letter",
+)
+
+
+def is_plain_noun(word: str) -> bool:
+    """A noun, adjective or loanword and nothing else: such a word may also be a given name
+    (انعام، پیٹ), unlike a title, office, place or function word."""
+    found = lexicon()
+    plain = any(word in found.get(s, frozenset()) for s in _PLAIN_SECTIONS)
+    marked = any(word in found.get(s, frozenset()) for s in _MARKED_SECTIONS)
+    return plain and not marked and word not in TITLES and word not in PLACES
+
+
 def in_section(word: str, section: str) -> bool:
     """Is `word` listed in that section of the lexicon?"""
     return word in lexicon().get(section, frozenset())
