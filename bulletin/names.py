@@ -180,7 +180,7 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
     """Which words of a phrase are not part of a personal name: titles (with compound
     ones, وزیر اعظم), common words, and a place before آباد (فیصل آباد). A plain noun that
     is also a given name counts as a name right before an `ال` particle (انعام الحق), or
-    between a title and a one-word name (کپتان پیٹ کمنز)."""
+    between a title and a name (کپتان پیٹ کمنز، جنرل انعام حیدر ملک)."""
     titles = title_flags(phrase)
     flags = [
         titles[i] or not is_name_word(word) or phrase[i + 1 : i + 2] == ("آباد",)
@@ -190,9 +190,8 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         if not flags[i] or titles[i] or not is_plain_noun(word):
             continue
         particle = phrase[i + 1].startswith("ال") and not flags[i + 1]
-        one_word_name = not flags[i + 1] and (i + 2 == len(phrase) or flags[i + 2])
         after_title = i > 0 and (titles[i - 1] or in_section(phrase[i - 1], "office"))
-        if particle or (one_word_name and after_title):
+        if particle or (after_title and not flags[i + 1]):
             flags[i] = False
     return flags
 
@@ -430,13 +429,19 @@ class RoleIndex:
         titles = [w for w, flag in zip(wanted, title_flags(tuple(wanted)), strict=True) if flag]
         head = (titles or wanted)[-1]
         heads = {head, *_SAME_ROLE.get(head, ())}
+        spelt = is_acronym(tuple(wanted))
         best: tuple[int, int, str] | None = None
         for order, (role, person) in enumerate(self._roles):
-            if heads & set(role):
+            if _contains(role, tuple(wanted)) if spelt else heads & set(role):
                 shared = len(set(wanted) & set(role))
                 if best is None or (shared, order) >= best[:2]:
                     best = (shared, order, person)
         return best[2] if best else None
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Does `part` occur in `words`, contiguous and in order?"""
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def is_role_word(word: str) -> bool:
