@@ -3,15 +3,20 @@
 For each quote, in order:
 1. A quote that carries on from the paragraph before keeps that quote's speaker.
 2. A reporting phrase just before the quote (`X نے کہا کہ`, `X نے … بتایا`, `X کے مطابق`,
-   `X کے بقول`, `X کا کہنا تھا کہ`) or just after it (`، X نے کہا`, `یہ بات X نے کہی`,
-   `یہ کہنا ہے X کا`, `یہ الفاظ تھے X کے`) names the speaker X.
-3. A paragraph that is only a quote, with no such phrase, continues the previous quote's
-   speaker, or takes the person named as subject at the end of the paragraph before.
-X is resolved to a canonical name (`names.py`): a pronoun (`انہوں`, `ان`) stands for the most
-recent plausible speaker (a subject before `نے`, or the last attributed speaker); a role
-(`ترجمان`, `وزیر خارجہ`) for the person last given that role; titles are dropped; an
-organisation is named by its head noun. A vocative at the start of the quote (`مسٹر X!`)
-names the addressee, who is therefore not the speaker. Otherwise the speaker is unknown.
+   `X کے بقول`, `X کا کہنا تھا کہ`, `بیان میں کہا گیا`) or just after it (`، X نے کہا`,
+   `یہ بات X نے کہی`, `یہ کہنا ہے X کا`, `یہ الفاظ تھے X کے`, a short report such as `وہ
+   مسکراتے ہوئے کہتے ہیں۔`) names the speaker X. Relative clauses between commas (`X، جو …،
+   نے کہا`) are set aside first. A speaker introduced as `ایک …` / `کسی …` is unnamed.
+3. A quote with no such phrase continues the previous quote's speaker, or takes the person
+   the sentence before it is about.
+X is resolved to a canonical name (`names.py`): a pronoun (`انہوں`, `ان`, `وہ`) stands for
+the most recent subject, where each sentence's subjects are its agents (before `نے` or a
+reporting phrase, in the clause before any `کہ`), or else the one person it names; a role
+(`ترجمان`, `پراسیکیوٹر`, `ایس ایس پی`) for the person last given that role; a generic word
+(`بورڈ`, `کمپنی`, `بیان`) for an organisation named earlier; names are bounded by the
+common-word lexicon, and a shortened name takes the full form. A vocative at the start of
+the quote (`مسٹر X!`) names the addressee, who is therefore not the speaker. Otherwise the
+speaker is unknown.
 """
 
 from __future__ import annotations
@@ -131,12 +136,15 @@ _INDEFINITES = word_set("ایک کسی کئی چند بعض متعدد کچھ ک
 _POSTPOSITIONS = word_set("سے کو میں پر تک کی کا کے")
 _GENITIVE_REPORTS = word_set("کہنا مطابق بقول خیال")
 _ON_BEHALF = word_set("جانب طرف")  # X کی جانب سے: X acts
+_AFTER_ON_BEHALF = 3
 _OF = word_set("کا کی کے")
 _POSSESSIVE_PRONOUNS = word_set("ان اُن انہی")
 # A word for the part of an organisation that speaks for it (`X کی انتظامیہ نے`): X speaks.
 _SPOKESBODIES = word_set("انتظامیہ حکام")
 _ASIDE_RE = re.compile(r"[،,]\s*(?:جو|جن|جس|جنہوں|جنھوں|جنہیں|جنھیں)\s[^،,۔؟!:]{1,160}?[،,]")
 _MIN_BARE_NAME_WORDS = 2
+# Says whether a lone name word is part of a longer name in the article (a person's).
+Known = Callable[[tuple[str, ...]], bool] | None
 _UNNAMED = ""  # a subject the article does not name, in the discourse's list of subjects
 
 
@@ -241,9 +249,7 @@ def _titled_name(noun_phrase: tuple[str, ...]) -> bool:
     return has_title(noun_phrase) and bool(strip_titles(noun_phrase))
 
 
-def sentence_subjects(
-    sentence: str, loose: bool = False, known: Callable[[tuple[str, ...]], bool] | None = None
-) -> list[Phrase]:
+def sentence_subjects(sentence: str, loose: bool = False, known: Known = None) -> list[Phrase]:
     """The noun phrases a sentence's main clause (before any `کہ`) is about, in order.
 
     Subjects before نے or a reporting phrase (`کا کہنا`, `کے مطابق`) come first; failing
@@ -274,9 +280,7 @@ def main_clause(sentence: str) -> str:
     return re.split(r"(?<!\S)کہ(?!\S)", sentence, maxsplit=1)[0]
 
 
-def _participants(
-    phrases: list[Phrase], known: Callable[[tuple[str, ...]], bool] | None
-) -> list[Phrase]:
+def _participants(phrases: list[Phrase], known: Known) -> list[Phrase]:
     """The people a clause names, cut after their names; a possessor that leads to another
     named person (`X کے والد Y`) gives way to that person."""
     people: list[Phrase] = []
@@ -304,15 +308,16 @@ def _is_agent(phrase: Phrase) -> bool:
 
 def _acts_through(phrase: Phrase) -> bool:
     """`X کی جانب سے`, `X کی طرف سے`: X acts."""
+    after = phrase.after
     return (
-        phrase.after[:1] == ("کی",)
-        and phrase.after[1:2]
-        and phrase.after[1] in _ON_BEHALF
-        and (phrase.after[2:3] == ("سے",))
+        len(after) == _AFTER_ON_BEHALF
+        and after[0] == "کی"
+        and after[1] in _ON_BEHALF
+        and (after[2] == "سے")
     )
 
 
-def _bare_subject(phrase: Phrase, known: Callable[[tuple[str, ...]], bool] | None) -> Phrase | None:
+def _bare_subject(phrase: Phrase, known: Known) -> Phrase | None:
     """The phrase as the bare subject of a verb (`X بیٹھے ہیں`, `وہ کہتے ہیں`), cut after
     the person's name (`ماہی گیر X جال سمیٹتے ہیں` → `ماہی گیر X`), if it is one."""
     following = phrase.after[0] if phrase.after else ""
@@ -324,7 +329,7 @@ def _bare_subject(phrase: Phrase, known: Callable[[tuple[str, ...]], bool] | Non
     return named if named and _is_person_like(named, known) else None
 
 
-def _is_person_like(phrase: Phrase, known: Callable[[tuple[str, ...]], bool] | None) -> bool:
+def _is_person_like(phrase: Phrase, known: Known) -> bool:
     """A name of two words or more, one given a title, or one `known` as a person's (not a
     lone unknown word: `اظہار` in `اظہار کیا`)."""
     name = strip_titles(phrase.words)
@@ -585,13 +590,6 @@ def last_sentence(text: str) -> str:
 
 def _evidence(phrase: str, speaker: str) -> str:
     return phrase if phrase.startswith(speaker) else f"{phrase} → {speaker}"
-
-
-def _phrase_start(text: str, noun_phrase: tuple[str, ...], marker: int) -> int:
-    start = marker
-    for word in reversed(noun_phrase):
-        start = text.rfind(word, 0, start)
-    return max(start, 0)
 
 
 def _genders(segments: list[Segment]) -> dict[str, str]:

@@ -1,9 +1,14 @@
 """Names in Urdu news text: noun phrases, titles, canonical forms, roles, gender.
 
-Pure text logic used by attribution. A person's canonical name is the fullest form the
-article uses, without titles (صدر، وزیر اعظم، مسٹر…); a role (ترجمان، وزیر خارجہ) stands for the
-person the article last gave that role; an organisation (دفتر خارجہ، پاکستانی فوج) is named
-by its head noun and what follows.
+Pure text logic used by attribution. A noun phrase runs back from a marker over names,
+titles, nouns, adjectives and places, up to a function word, verb or punctuation. Its name
+is its last run of words that are not common words (the lexicon in `urdu.py`), so titles,
+offices, places and professions around a name are dropped. A person's canonical name is
+the fullest form the article uses: the longest name ending with the mention's words, or a
+name holding them in order with the first or last word kept (a surname, a first name, a
+dropped middle name). A role (ترجمان، وزیر خارجہ) stands for the person the article last gave
+that role; an organisation (دفتر خارجہ، پاکستانی فوج) is named by its head noun and what
+surrounds it, without a generic word before its own name (تنظیم X فورم → X فورم).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Urdu text basics shared by the text stages: letters, words, sentences, word lists."""
+"""Urdu text basics shared by the text stages: letters, words, word lists, and the lexicon
+of common words (bulletin/data/urdu_common_words.txt) that bounds names."""
 
 from __future__ import annotations
 
