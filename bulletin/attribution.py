@@ -52,7 +52,8 @@ from bulletin.urdu import (
 
 _REPORTING_VERBS = (
     r"(?:کہا|کہی|بتایا|بتائی|لکھا|ٹویٹ|ٹوئٹ|پوچھا|اعلان|جواب\s+دیا|دعویٰ|کہنا|ریمارکس|"
-    r"استفسار|سوال|زور|مطالبہ|اعتراف|تسلیم|وضاحت|تصدیق|تردید|انکشاف|یقین|خبردار|اظہار|امید)"
+    r"استفسار|سوال|زور|مطالبہ|اعتراف|تسلیم|وضاحت|تصدیق|تردید|انکشاف|یقین|خبردار|اظہار|امید|"
+    r"ہدایت|اپیل|تاکید|تنبیہ)"
 )
 _MAX_WORDS_TO_VERB = 12
 _SUBJECT_WINDOW = 7  # words at the start of a sentence where its subject stands
@@ -142,6 +143,9 @@ _POSSESSIVE_PRONOUNS = word_set("ان اُن انہی")
 # A word for the part of an organisation that speaks for it (`X کی انتظامیہ نے`): X speaks.
 _SPOKESBODIES = word_set("انتظامیہ حکام")
 _ASIDE_RE = re.compile(r"[،,]\s*(?:جو|جن|جس|جنہوں|جنھوں|جنہیں|جنھیں)\s[^،,۔؟!:]{1,160}?[،,]")
+_OPENING_CLAUSE_RE = re.compile(r"\s*(?:جب|اگر|جیسے\s+ہی|چونکہ)(?!\S)")
+_THEN_RE = re.compile(r"(?<!\S)تو(?!\S)")
+_PRONOUN_RE = re.compile(r"(?<!\S)(?:وہ|انہوں|انھوں)(?!\S)")
 _MIN_BARE_NAME_WORDS = 2
 # Says whether a lone name word is part of a longer name in the article (a person's).
 Known = Callable[[tuple[str, ...]], bool] | None
@@ -254,21 +258,24 @@ def sentence_subjects(sentence: str, loose: bool = False, known: Known = None) -
 
     Subjects before نے or a reporting phrase (`کا کہنا`, `کے مطابق`) come first; failing
     those, whoever acts through `کی جانب سے`. A sentence with neither is about the one
-    person it names, as bare subject or possessor (`X اب بھی آتے ہیں`, `X کا گھر`, `X کے
-    والد Y`: Y), unless that person is one of several (`X اور Y`), or about the person a
-    possessive pronoun stands for (`ان کی مہم`). `loose` takes any bare subject instead
-    (`… کرسی پر X بیٹھے ہیں`), for a quote that follows with no reporting phrase. A lone
-    name word counts only if `known` says it is a person's (part of a longer name).
+    person it names, or the one it names with a title, as bare subject or possessor (`X اب
+    بھی آتے ہیں`, `X کا گھر`, `X کے والد Y`: Y), unless people are coordinated (`X اور Y`);
+    or about the person a possessive pronoun stands for (`ان کی مہم`). `loose` takes the
+    first bare subject instead (`… کرسی پر X بیٹھے ہیں`), for a quote that follows with no
+    reporting phrase. A lone name word counts only if `known` says it is a person's (part
+    of a longer name).
     """
     phrases = noun_phrases(main_clause(sentence))
     for kind in (_is_agent, _acts_through):
         if found := [p for p in phrases if kind(p)]:
             return found
-    if loose:
-        return [found for p in phrases if (found := _bare_subject(p, known))]
+    if loose:  # the first bare subject: those after it are objects (`وہ مٹھائی بانٹنے لگے`)
+        return [found for p in phrases if (found := _bare_subject(p, known))][:1]
     people = _participants(phrases, known)
-    if len(people) == 1 and "اور" not in (people[0].before, *people[0].after[:1]):
-        return people
+    if not any("اور" in (p.before, *p.after[:1]) for p in people):  # not X اور Y
+        titled = [p for p in people if has_title(p.words)]
+        if len(people) == 1 or len(titled) == 1:
+            return titled or people
     first = phrases[0] if phrases else None
     if first and first.words[-1] in _POSSESSIVE_PRONOUNS and first.after[:1] != ("نے",):
         return [first] if first.after[:1] and first.after[0] in _OF else []
@@ -276,7 +283,10 @@ def sentence_subjects(sentence: str, loose: bool = False, known: Known = None) -
 
 
 def main_clause(sentence: str) -> str:
-    """The sentence up to what it reports (`کہ …`)."""
+    """The sentence's main clause: after the condition or time clause it may open with
+    (`جب … تو X …`), up to what it reports (`کہ …`)."""
+    if _OPENING_CLAUSE_RE.match(sentence) and (then := _THEN_RE.search(sentence)):
+        sentence = sentence[then.end() :]
     return re.split(r"(?<!\S)کہ(?!\S)", sentence, maxsplit=1)[0]
 
 
@@ -292,7 +302,7 @@ def _participants(phrases: list[Phrase], known: Known) -> list[Phrase]:
         possessor = phrase.after[:1] and phrase.after[0] in _OF
         if possessor and following and following.before == phrase.after[0]:
             leads_to = _up_to_name(following)
-            if leads_to and _is_person_like(leads_to, known):
+            if leads_to and _is_person_like(leads_to, None):  # X کے والد Y, not X کا گیت
                 continue
         people.append(named)
     return people
@@ -474,6 +484,8 @@ def _context_fallback(
         return None, None
     sentence = last_sentence(mask_asides(previous.text))
     people = discourse.sentence_people(sentence, loose=True)
+    if not people and _PRONOUN_RE.search(main_clause(sentence)):  # وہ … ہیں۔ ’…‘
+        people = [discourse.resolve(("وہ",), exclude=addressee) or _UNNAMED]
     named = [p for p in people if p != addressee and p not in discourse.organisations]
     if named and named[-1]:
         return named[-1], f"named in the sentence before → {named[-1]}"

@@ -37,6 +37,7 @@ _AFTER_WORDS = 3  # words kept after a phrase: its case and what the case govern
 _MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
 _MIN_NAMED_ORG_WORDS = 3
 _MIN_ACRONYM_LETTERS = 2
+_MIN_ROLE_NAME_WORDS = 2  # a role is learnt for a name of two words or more (in full)
 _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is read
 # A name read on past a first name ends before a postposition or an auxiliary verb.
 _NAME_ENDERS = word_set("نے کے کی کا کو رہے رہی رہا ہیں ہے تھے تھا تھی تھیں")
@@ -183,7 +184,8 @@ def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
 
 def common_flags(phrase: tuple[str, ...]) -> list[bool]:
     """Which words of a phrase are not part of a personal name: titles (with compound
-    ones, وزیر اعظم), common words, and a place before آباد (فیصل آباد). A plain noun that
+    ones, وزیر اعظم), common words, and a place before آباد (فیصل آباد); بی بی after a name is
+    part of it (نسیم بی بی). A plain noun that
     is also a given name counts as a name right before an `ال` particle (انعام الحق), or
     between a title and a name (کپتان پیٹ کمنز، جنرل انعام حیدر ملک)."""
     titles = title_flags(phrase)
@@ -191,6 +193,13 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         titles[i] or not is_name_word(word) or phrase[i + 1 : i + 2] == ("آباد",)
         for i, word in enumerate(phrase)
     ]
+    for i in range(1, len(phrase) - 1):  # نسیم بی بی, not بی بی سی
+        if (
+            phrase[i : i + 2] == ("بی", "بی")
+            and not flags[i - 1]
+            and phrase[i + 2 : i + 3] != ("سی",)
+        ):
+            flags[i] = flags[i + 1] = False
     for i, word in enumerate(phrase[:-1]):
         if not flags[i] or titles[i] or not is_plain_noun(word):
             continue
@@ -211,8 +220,11 @@ def is_plausible_name(name: tuple[str, ...]) -> bool:
     may lead it (انعام الحق، پیٹ کمنز: see `common_flags`)."""
     return (
         0 < len(name) <= _MAX_NAME_WORDS
-        and is_name_word(name[-1])
-        and all(is_name_word(w) or is_plain_noun(w) for w in name)
+        and not common_flags(name)[-1]
+        and all(
+            not common or is_plain_noun(w)
+            for w, common in zip(name, common_flags(name), strict=True)
+        )
         and not name[-1].endswith(("وں", "ؤں"))
     )
 
@@ -412,8 +424,11 @@ class RoleIndex:
             role, name = role_and_name(phrase.words)
             if not any(is_role_word(w) for w in role) or not is_plausible_name(name):
                 continue
+            person = names.canonical(" ".join(name))
+            if len(person.split()) < _MIN_ROLE_NAME_WORDS:
+                continue  # اسپیکر ڈائس: a lone unknown word after a title is no name
             owner = phrases[index - 1].words if index and phrase.before in _OF else ()
-            self._roles.append(((*owner, *role), names.canonical(" ".join(name))))
+            self._roles.append(((*owner, *role), person))
 
     def people_in(self, text: str, names: NameIndex) -> list[str]:
         """People introduced with a title in `text` (`صدر X`), in order."""

@@ -199,6 +199,7 @@ _NUMBER_WORDS = frozenset(cardinal(n) for n in range(1, 101) if n != 19)
 # Plural and oblique endings of common nouns (کسانوں، پاسپورٹس، مطالبات، آپریشنز).
 _PLURAL_ENDINGS = ("وں", "ؤں", "یں", "ات", "ز", "س")
 _MIN_STEM = 3
+_MIN_INFINITIVE = 4
 
 
 @cache
@@ -213,6 +214,8 @@ def is_common(word: str) -> bool:
     """Is `word` a common word, or a plural of one (ایکسپورٹرز، پاسپورٹس)?"""
     found = common_words()
     if word in found or (word.endswith("ے") and word[:-1] + "ہ" in found):  # غصے، محکمے
+        return True
+    if word.endswith("نے") and len(word) >= _MIN_INFINITIVE:  # بانٹنے: an infinitive
         return True
     return any(
         word.endswith(ending)
