@@ -145,7 +145,7 @@ _SPOKESBODIES = word_set("انتظامیہ حکام")
 _ASIDE_RE = re.compile(r"[،,]\s*(?:جو|جن|جس|جنہوں|جنھوں|جنہیں|جنھیں)\s[^،,۔؟!:]{1,160}?[،,]")
 _OPENING_CLAUSE_RE = re.compile(r"\s*(?:جب|اگر|جیسے\s+ہی|چونکہ)(?!\S)")
 _THEN_RE = re.compile(r"(?<!\S)تو(?!\S)")
-_PRONOUN_RE = re.compile(r"(?<!\S)(?:وہ|انہوں|انھوں)(?!\S)")
+_PRONOUN_RE = re.compile(r"(?<!\S)(?:وہ|انہوں|انھوں|ان(?=\s+(?:کا|کی|کے)(?!\S)))(?!\S)")
 _MIN_BARE_NAME_WORDS = 2
 # Says whether a lone name word is part of a longer name in the article (a person's).
 Known = Callable[[tuple[str, ...]], bool] | None
@@ -180,10 +180,22 @@ class _Discourse:
         unnamed); failing those, a person introduced with a title at its start."""
         people = []
         for phrase in sentence_subjects(sentence, loose, self.is_known):
+            role_only = (
+                has_title(phrase.words)
+                and not strip_titles(phrase.words)
+                and not organisation_parts(phrase.words)
+            )
             if _is_unnamed(phrase):
                 people.append(_UNNAMED)
-            elif found := self.resolve(phrase.words, exclude=None):
+            elif phrase.owner and role_only:
+                # دفتر خارجہ کی ترجمان: that organisation's spokesperson, or someone unnamed
+                people.append(self.roles.lookup(phrase.words, phrase.owner) or _UNNAMED)
+            elif phrase.words[-1] in PRONOUNS and people:
+                people.append(people[-1])  # X نے …، تاہم ان کا کہنا تھا: X again
+            elif (found := self.resolve(phrase.words, exclude=None)) is not None:
                 people.append(found)
+            elif role_only:
+                people.append(_UNNAMED)  # وزیر ٹرانسپورٹ نے: a person the article does not name
         if not people:
             head = " ".join(sentence.split()[:_SUBJECT_WINDOW])
             people = self.roles.people_in(head, self.names)[:1]
@@ -228,12 +240,13 @@ class _Discourse:
         return None
 
     def resolve(self, noun_phrase: tuple[str, ...], exclude: str | None) -> str | None:
-        """The speaker a cue's noun phrase refers to; pronouns to the latest plausible one."""
+        """The speaker a cue's noun phrase refers to; pronouns to the latest plausible one
+        (`_UNNAMED` when that is someone the article does not name)."""
         if noun_phrase and noun_phrase[-1] in PRONOUNS:
             # A pronoun stands for a person rather than an organisation when it can.
             candidates = [p for p in reversed(self.subjects) if p != exclude]
             people = [p for p in candidates if p not in self.organisations]
-            return (people or candidates or [None])[0] or None
+            return (people or candidates or [None])[0]
         person = self.person(noun_phrase)
         return None if person == exclude else person
 
@@ -412,7 +425,10 @@ def _speaker_of(
     for cue in _cues(previous, quote, following):
         if cue.unnamed:
             return None, None
-        if speaker := discourse.resolve(cue.noun_phrase, exclude=addressee):
+        speaker = discourse.resolve(cue.noun_phrase, exclude=addressee)
+        if speaker == _UNNAMED:
+            return None, None  # a pronoun for someone unnamed
+        if speaker:
             return speaker, _evidence(cue.phrase, speaker)
     if previous is not None:
         return _context_fallback(previous, discourse, addressee)

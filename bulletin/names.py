@@ -42,6 +42,9 @@ _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is re
 # A name read on past a first name ends before a postposition or an auxiliary verb.
 _NAME_ENDERS = word_set("نے کے کی کا کو رہے رہی رہا ہیں ہے تھے تھا تھی تھیں")
 _VERB_ENDINGS = ("تی", "تے", "تا", "ئی", "ئے", "یں")
+# Titles that are also family names after a given name (سجاد مصطفیٰ سید، گل بانو وزیر).
+SURNAME_TITLES = word_set("سید سردار وزیر پیر میاں حاجی")
+_MIN_NAME_BEFORE_SURNAME = 2
 TRAILING_TITLES = word_set("ایڈووکیٹ صاحب صاحبہ مرحوم مرحومہ جونیئر سینئر")
 _GAP_RE = re.compile(r"^[ \t\u00a0\u200c\u200d]*\Z")  # words of one phrase: no line break
 
@@ -123,12 +126,14 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
 class Phrase:
     """A noun phrase of a text (or a pronoun), with the words around it: `before` is the
     word right before it and `after` the three words right after it, where no punctuation
-    comes between."""
+    comes between; `owner` is the phrase that possesses it (`دفتر خارجہ` of `دفتر خارجہ کی
+    ترجمان`)."""
 
     words: tuple[str, ...]
     start: int
     before: str
     after: tuple[str, ...]
+    owner: tuple[str, ...] = ()  # the phrase before `کے` / `کی` / `کا` right before this one
 
 
 def noun_phrases(text: str) -> list[Phrase]:
@@ -159,7 +164,9 @@ def noun_phrases(text: str) -> list[Phrase]:
                 break
             after.append(found[position].text)
         phrase = tuple(w.text for w in found[index:stop])
-        phrases.append(Phrase(phrase, found[index].start, before, tuple(after)))
+        owned = phrases and before in _OF and phrases[-1].after[:1] == (before,)
+        owner = phrases[-1].words if owned else ()
+        phrases.append(Phrase(phrase, found[index].start, before, tuple(after), owner))
         index = stop
     return phrases
 
@@ -187,7 +194,9 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
     ones, وزیر اعظم), common words, and a place before آباد (فیصل آباد); بی بی after a name is
     part of it (نسیم بی بی). A plain noun that
     is also a given name counts as a name right before an `ال` particle (انعام الحق), or
-    between a title and a name (کپتان پیٹ کمنز، جنرل انعام حیدر ملک)."""
+    between a title and a name (کپتان پیٹ کمنز، جنرل انعام حیدر ملک) or between two name
+    words (حسن عسکری رضوی); a title that is also a family name ends a name of two words or
+    more (سجاد مصطفیٰ سید)."""
     titles = title_flags(phrase)
     flags = [
         titles[i] or not is_name_word(word) or phrase[i + 1 : i + 2] == ("آباد",)
@@ -205,8 +214,13 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
             continue
         particle = phrase[i + 1].startswith("ال") and not flags[i + 1]
         after_title = i > 0 and (titles[i - 1] or in_section(phrase[i - 1], "office"))
-        if particle or (after_title and not flags[i + 1]):
+        between_names = i > 0 and not flags[i - 1] and not flags[i + 1]  # حسن عسکری رضوی
+        if particle or between_names or (after_title and not flags[i + 1]):
             flags[i] = False
+    last = len(phrase) - 1  # سجاد مصطفیٰ سید: a title that is also a family name
+    given = flags[last - _MIN_NAME_BEFORE_SURNAME : last]
+    if last >= _MIN_NAME_BEFORE_SURNAME and phrase[last] in SURNAME_TITLES and not any(given):
+        flags[last] = False
     return flags
 
 
@@ -436,12 +450,13 @@ class RoleIndex:
         scratch.learn(text, names)
         return [person for _, person in scratch._roles]
 
-    def lookup(self, noun_phrase: tuple[str, ...]) -> str | None:
+    def lookup(self, noun_phrase: tuple[str, ...], owner: tuple[str, ...] = ()) -> str | None:
         """The person last given the role a role-only noun phrase names (`فوجی ترجمان`,
         `پراسیکیوٹر`, `ایس ایس پی`).
 
         The head (the last title word, else the last word) must be in the role; other
-        shared words rank the candidates, then the most recent wins.
+        shared words rank the candidates, then the most recent wins. An `owner` (the
+        organisation of `X کی ترجمان`) must share a word with the role.
         """
         wanted = [w for w in noun_phrase if w not in TRAILING_TITLES]
         if not wanted or strip_titles(tuple(wanted)):
@@ -452,6 +467,8 @@ class RoleIndex:
         spelt = is_acronym(tuple(wanted))
         best: tuple[int, int, str] | None = None
         for order, (role, person) in enumerate(self._roles):
+            if owner and not set(owner) & set(role):
+                continue
             if _contains(role, tuple(wanted)) if spelt else heads & set(role):
                 shared = len(set(wanted) & set(role))
                 if best is None or (shared, order) >= best[:2]:

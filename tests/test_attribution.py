@@ -405,3 +405,13 @@ def test_a_role_noun_finds_the_person_with_that_role() -> None:
         "پراسیکیوٹر نے کہا کہ “ملزم گواہوں پر اثر انداز ہو سکتا ہے۔”\n"
     )
     assert speakers(text) == ["ثمینہ ناز"]
+
+
+def test_an_unnamed_officer_of_another_body_is_not_a_named_spokesperson() -> None:
+    text = (
+        "خبر\n"
+        "طالبان حکومت کے ترجمان ذبیح اللہ مجاہد نے بیان جاری کیا۔\n"
+        "پاکستان کے دفتر خارجہ کی ترجمان نے بریفنگ میں اس کا خیرمقدم کیا، تاہم ان کا کہنا "
+        "تھا کہ “ہم زمین پر عمل دیکھنا چاہتے ہیں۔”\n"
+    )
+    assert speakers(text) == [None]

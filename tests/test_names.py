@@ -81,6 +81,9 @@ def test_phrase_words_and_plain_nouns() -> None:
         ("کپتان پیٹ کمنز", "پیٹ کمنز"),
         ("شیخ صاحب", "شیخ"),
         ("ہدایت کار کاشف جمیل", "کاشف جمیل"),
+        ("تجزیہ کار ڈاکٹر حسن عسکری رضوی", "حسن عسکری رضوی"),  # a noun between names
+        ("چیئرمین سجاد مصطفیٰ سید", "سجاد مصطفیٰ سید"),  # a title as family name
+        ("رہائشی نسیم بی بی", "نسیم بی بی"),
     ],
 )
 def test_a_name_is_the_last_run_of_name_words(phrase: str, name: str) -> None:
@@ -156,3 +159,4 @@ def test_roles_are_any_title_words_before_a_name() -> None:
     assert roles.lookup(("ایس", "ایس", "پی")) == "فیصل رضا عباسی"
     assert roles.lookup(("فاضل", "جج")) == "مہرین طارق"  # جج and جسٹس are one role
     assert roles.lookup(("ترجمان",)) is None
+    assert roles.lookup(("پراسیکیوٹر",), owner=("نیب",)) is None  # another body's officer
