@@ -3,38 +3,57 @@
 For each quote, in order:
 1. A quote that carries on from the paragraph before keeps that quote's speaker.
 2. A reporting phrase just before the quote (`X نے کہا کہ`, `X نے … بتایا`, `X کے مطابق`,
-   `X کے بقول`, `X کا کہنا تھا کہ`) or just after it (`، X نے کہا`, `یہ بات X نے کہی`,
-   `یہ کہنا ہے X کا`, `یہ الفاظ تھے X کے`) names the speaker X.
-3. A paragraph that is only a quote, with no such phrase, continues the previous quote's
-   speaker, or takes the person named as subject at the end of the paragraph before.
-X is resolved to a canonical name (`names.py`): a pronoun (`انہوں`, `ان`) stands for the most
-recent plausible speaker (a subject before `نے`, or the last attributed speaker); a role
-(`ترجمان`, `وزیر خارجہ`) for the person last given that role; titles are dropped; an
-organisation is named by its head noun. A vocative at the start of the quote (`مسٹر X!`)
-names the addressee, who is therefore not the speaker. Otherwise the speaker is unknown.
+   `X کے بقول`, `X کا کہنا تھا کہ`, `بیان میں کہا گیا`) or just after it (`، X نے کہا`,
+   `یہ بات X نے کہی`, `یہ کہنا ہے X کا`, `یہ الفاظ تھے X کے`, a short report such as `وہ
+   مسکراتے ہوئے کہتے ہیں۔`) names the speaker X. Relative clauses between commas (`X، جو …،
+   نے کہا`) are set aside first. A speaker introduced as `ایک …` / `کسی …` is unnamed.
+3. A quote with no such phrase continues the previous quote's speaker, or takes the person
+   the sentence before it is about.
+X is resolved to a canonical name (`names.py`): a pronoun (`انہوں`, `ان`, `وہ`) stands for
+the most recent subject, where each sentence's subjects are its agents (before `نے` or a
+reporting phrase, in the clause before any `کہ`), or else the one person it names; a role
+(`ترجمان`, `پراسیکیوٹر`, `ایس ایس پی`) for the person last given that role; a generic word
+(`بورڈ`, `کمپنی`, `بیان`) for an organisation named earlier; names are bounded by the
+common-word lexicon, and a shortened name takes the full form. A vocative at the start of
+the quote (`مسٹر X!`) names the addressee, who is therefore not the speaker. Otherwise the
+speaker is unknown.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bulletin.model import Script, Segment, SegmentKind
 from bulletin.names import (
+    ORGANISATIONS,
     NameIndex,
+    Phrase,
     RoleIndex,
+    common_flags,
     gender,
     has_title,
+    is_acronym,
     is_plausible_name,
     noun_phrase_before,
-    organisation,
+    noun_phrase_span,
+    noun_phrases,
+    organisation_parts,
     strip_titles,
 )
-from bulletin.urdu import PRONOUNS, TITLES, is_name_word, words
+from bulletin.urdu import (
+    PRONOUNS,
+    is_common,
+    is_phrase_word,
+    word_set,
+    words,
+)
 
 _REPORTING_VERBS = (
     r"(?:کہا|کہی|بتایا|بتائی|لکھا|ٹویٹ|ٹوئٹ|پوچھا|اعلان|جواب\s+دیا|دعویٰ|کہنا|ریمارکس|"
-    r"استفسار|سوال|زور|مطالبہ|اعتراف|تسلیم|وضاحت|تصدیق|تردید|انکشاف|یقین|خبردار|اظہار|امید)"
+    r"استفسار|سوال|زور|مطالبہ|اعتراف|تسلیم|وضاحت|تصدیق|تردید|انکشاف|یقین|خبردار|اظہار|امید|"
+    r"ہدایت|اپیل|تاکید|تنبیہ)"
 )
 _MAX_WORDS_TO_VERB = 12
 _SUBJECT_WINDOW = 7  # words at the start of a sentence where its subject stands
@@ -59,14 +78,15 @@ _ALIAS_FILLERS = frozenset({"جاری", "کردہ", "پریس", "مشترکہ", 
 # نے pattern needs a reporting verb after it, with any words in between.
 _CUES_BEFORE = (
     re.compile(
-        rf"(?P<marker>نے)(?:\s+(?!نے\s)[^\s،۔:؛,]+){{0,{_MAX_WORDS_TO_VERB}}}?\s+{_REPORTING_VERBS}"
+        rf"(?<!\S)(?P<marker>نے)(?:\s+(?!نے\s)[^\s،۔:؛,]+){{0,{_MAX_WORDS_TO_VERB}}}?\s+"
+        rf"{_REPORTING_VERBS}"
     ),
     re.compile(r"(?P<marker>کے\s+(?:مطابق|بقول))"),
-    re.compile(r"(?P<marker>کا\s+کہنا\s+(?:تھا|ہے))"),
+    re.compile(r"(?P<marker>کا\s+(?:مزید\s+|یہ\s+بھی\s+|بھی\s+)?کہنا\s+(?:تھا|ہے))"),
     # X کے جاری کردہ بیان میں کہا گیا / X کی جانب سے جاری اعلامیے میں کہا گیا
     re.compile(
         r"(?P<marker>(?:کے|کی)\s+(?:جاری\s+کردہ|جانب\s+سے(?:\s+جاری)?(?:\s+(?:کردہ|کیے\s+گئے|کی\s+گئی))?)"
-        r"\s+(?:\S+\s+){0,2}?(?:بیان|اعلامیے|اعلامیہ|ریلیز|اعلان|خط)\s+میں\s+(?:\S+\s+){0,3}?کہا\s+گیا)"
+        r"\s+(?:\S+\s+){0,2}?(?:بیان|اعلامیے|اعلامیہ|ریلیز|اعلان|خط|ایڈوائزری|نوٹیفکیشن|مراسلے)\s+میں\s+(?:\S+\s+){0,3}?کہا\s+گیا)"
     ),
     re.compile(
         r"(?P<marker>(?:کہتے|کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی)\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))"
@@ -80,9 +100,19 @@ _CUES_AFTER_FORWARD = (
     re.compile(_LEAD + rf"یہ\s+الفاظ\s+(?:تھے|ہیں)\s+(?P<np>[^۔؟!،]{{1,80}}?)\s+کے{_END}"),
 )
 _CUE_AFTER_NE = re.compile(
-    _LEAD + rf"(?:یہ\s+بات\s+)?(?P<np>[^۔؟!]{{1,80}}?)\s+(?P<marker>نے)(?:\s+\S+){{0,6}}?\s+"
+    _LEAD + rf"(?:یہ\s+بات\s+)?(?P<np>[^۔؟!]{{1,80}}?)\s+(?P<marker>نے)(?:\s+\S+){{0,12}}?\s+"
     rf"(?:{_REPORTING_VERBS}|کی|کہی)"
 )
+# `بیان میں کہا گیا` with no one named before it: the organisation that issued it speaks.
+_STATEMENT_RE = re.compile(
+    r"(?<!\S)(?P<doc>بیان|اعلامیے|اعلامیہ|ایڈوائزری|نوٹیفکیشن)\s+میں\s+(?:[^\s۔،:]+\s+){0,3}?کہا\s+گیا"
+)
+_SHORT_REPORT_RE = re.compile(
+    _LEAD
+    + r"(?P<body>[^۔؟!،:]{1,120}?)\s+(?:سوال\s+اٹھایا|کہا|کہی|بتایا|بتائی|لکھا|پوچھا|کہنا|کہتے|"
+    r"کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی)(?:\s+(?:ہے|ہیں|تھا|تھی|تھے|تھیں|گیا|گئی))*\s*(?:[۔!]|$)"
+)
+_SHORT_REPORT_WORDS = 16
 _SUBJECT_RE = re.compile(r"(?<!\S)نے(?!\S)")
 _VOCATIVE_RE = re.compile(
     r"^\s*(?P<title>(?:مسٹر|جناب|محترم|محترمہ|مسز|عزت\s+مآب)\s+)?"
@@ -93,10 +123,39 @@ _VOCATIVE_TITLES_REQUIRED_MARKS = {"،", ","}
 
 @dataclass(frozen=True)
 class Cue:
-    """A reporting phrase: the noun phrase naming the speaker and the phrase itself."""
+    """A reporting phrase: the noun phrase naming the speaker and the phrase itself.
+    `unnamed` marks a speaker the article does not name (`ایک نرس نے بتایا`)."""
 
     noun_phrase: tuple[str, ...]
     phrase: str
+    unnamed: bool = False
+
+
+# Words before a noun phrase that make it someone unnamed (`ایک افسر`, `کسی شہری`).
+_INDEFINITES = word_set("ایک کسی کئی چند بعض متعدد کچھ کوئی")
+# Postpositions after a noun phrase: it is not the subject unless a reporting phrase follows.
+_POSTPOSITIONS = word_set("سے کو میں پر تک کی کا کے")
+_GENITIVE_REPORTS = word_set("کہنا مطابق بقول خیال")
+_ON_BEHALF = word_set("جانب طرف")  # X کی جانب سے: X acts
+_AFTER_ON_BEHALF = 3
+_OF = word_set("کا کی کے")
+_POSSESSIVE_PRONOUNS = word_set("ان اُن انہی")
+# A word for the part of an organisation that speaks for it (`X کی انتظامیہ نے`): X speaks.
+_SPOKESBODIES = word_set("انتظامیہ حکام")
+_ASIDE_RE = re.compile(r"[،,]\s*(?:جو|جن|جس|جنہوں|جنھوں|جنہیں|جنھیں)\s[^،,۔؟!:]{1,160}?[،,]")
+_OPENING_CLAUSE_RE = re.compile(r"\s*(?:جب|اگر|جیسے\s+ہی|چونکہ)(?!\S)")
+_THEN_RE = re.compile(r"(?<!\S)تو(?!\S)")
+_PRONOUN_RE = re.compile(r"(?<!\S)(?:وہ|انہوں|انھوں|ان(?=\s+(?:کا|کی|کے)(?!\S)))(?!\S)")
+_MIN_BARE_NAME_WORDS = 2
+# Says whether a lone name word is part of a longer name in the article (a person's).
+Known = Callable[[tuple[str, ...]], bool] | None
+_UNNAMED = ""  # a subject the article does not name, in the discourse's list of subjects
+
+
+def mask_asides(text: str) -> str:
+    """`text` with relative clauses set off by commas (`X، جو …، نے کہا`) blanked out with
+    spaces, so the name and its verb meet again; offsets are kept."""
+    return _ASIDE_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 @dataclass
@@ -107,53 +166,82 @@ class _Discourse:
     roles: RoleIndex
     subjects: list[str]  # people who spoke or acted (subjects, quoted speakers), in order
     later_roles: RoleIndex  # roles as the whole article gives them (for a headline quote)
-    organisations: set[str] = field(default_factory=set)
+    organisations: dict[str, str | None] = field(default_factory=dict)  # name → generic word
 
     def read(self, text: str) -> None:
         """Take in a piece of narration: its roles and, sentence by sentence, its subjects."""
+        text = mask_asides(text)
         self.roles.learn(text, self.names)
         for sentence in re.split(r"(?<=[۔؟!])", text):
-            people = [p for np in subject_phrases(sentence) if (p := self.person(np))]
-            if not people:  # no نے: a person introduced with a title at the start is the subject
-                head = " ".join(sentence.split()[:_SUBJECT_WINDOW])
-                people = self.roles.people_in(head, self.names)[:1]
-            self.subjects.extend(people)
+            self.subjects.extend(self.sentence_people(sentence))
+
+    def sentence_people(self, sentence: str, loose: bool = False) -> list[str]:
+        """Who a sentence is about: its subjects, each resolved (`_UNNAMED` for someone
+        unnamed); failing those, a person introduced with a title at its start."""
+        people = []
+        for phrase in sentence_subjects(sentence, loose, self.is_known):
+            role_only = (
+                has_title(phrase.words)
+                and not strip_titles(phrase.words)
+                and not organisation_parts(phrase.words)
+            )
+            if _is_unnamed(phrase):
+                people.append(_UNNAMED)
+            elif phrase.owner and role_only:
+                # دفتر خارجہ کی ترجمان: that organisation's spokesperson, or someone unnamed
+                people.append(self.roles.lookup(phrase.words, phrase.owner) or _UNNAMED)
+            elif phrase.words[-1] in PRONOUNS and people:
+                people.append(people[-1])  # X نے …، تاہم ان کا کہنا تھا: X again
+            elif (found := self.resolve(phrase.words, exclude=None)) is not None:
+                people.append(found)
+            elif role_only:
+                people.append(_UNNAMED)  # وزیر ٹرانسپورٹ نے: a person the article does not name
+        if not people:
+            head = " ".join(sentence.split()[:_SUBJECT_WINDOW])
+            people = self.roles.people_in(head, self.names)[:1]
+        return people
+
+    def is_known(self, name: tuple[str, ...]) -> bool:
+        """Is a lone name word part of a longer name in the article (a person's)?"""
+        return len(self.names.canonical(" ".join(name)).split()) > len(name)
 
     def person(self, noun_phrase: tuple[str, ...]) -> str | None:
         """The canonical name a (non-pronoun) noun phrase refers to."""
         if alias := self._organisation_alias(noun_phrase):
             return alias
-        found = organisation(noun_phrase)
-        if found and not has_title(noun_phrase):  # سندھ حکومت، پولیس، دفتر خارجہ
-            self.organisations.add(found)
-            return found
+        if is_acronym(noun_phrase) and (found := self.roles.lookup(noun_phrase)):
+            return found  # ایس ایس پی: the officer given that rank
         name = strip_titles(noun_phrase)
+        parts = organisation_parts(noun_phrase)
+        if parts and not (name and has_title(noun_phrase)):  # سندھ حکومت، دفتر خارجہ
+            self.organisations.setdefault(parts[0], parts[1])
+            return parts[0]
         if is_plausible_name(name):
             return self.names.canonical(" ".join(name))
-        if has_title(noun_phrase):
-            person = self.roles.lookup(noun_phrase) or self.later_roles.lookup(noun_phrase)
-            if person:
-                return person
-        found = organisation(noun_phrase)
-        if found:
-            self.organisations.add(found)
-        return found
+        return self.roles.lookup(noun_phrase) or self.later_roles.lookup(noun_phrase)
 
     def _organisation_alias(self, noun_phrase: tuple[str, ...]) -> str | None:
-        """`عدالت`, `تنظیم`, `اعلامیے` standing for an organisation named earlier: the most
-        recent one of that kind (a court for عدالت), or of any kind for a generic word."""
+        """A common word standing for an organisation named earlier: its head noun or the
+        word it was introduced with (`بورڈ`, `کمپنی`, `مرکزی بینک`, `عدالت` for a court) for
+        the latest such organisation, a generic word (`بیان`, `ادارے`) for the latest of any."""
         words = [w for w in noun_phrase if w not in _ALIAS_FILLERS]
-        if len(words) != 1 or words[0] not in _ORGANISATION_ALIASES:
+        if not words or not all(is_common(w) for w in words):
             return None
-        kinds = _ORGANISATION_ALIASES[words[0]]
+        head = words[-1]
+        kinds = _ORGANISATION_ALIASES.get(head, (head, _direct_form(head)))
+        if head not in _ORGANISATION_ALIASES and _direct_form(head) not in ORGANISATIONS:
+            return None
         earlier = [s for s in reversed(self.subjects) if s in self.organisations]
+        earlier += [s for s in reversed(self.organisations) if s not in earlier]
         for name in earlier:
-            if not kinds or any(kind in name.split() for kind in kinds):
+            own = (*name.split(), self.organisations[name])
+            if not kinds or any(kind in own for kind in kinds):
                 return name
         return None
 
     def resolve(self, noun_phrase: tuple[str, ...], exclude: str | None) -> str | None:
-        """The speaker a cue's noun phrase refers to; pronouns to the latest plausible one."""
+        """The speaker a cue's noun phrase refers to; pronouns to the latest plausible one
+        (`_UNNAMED` when that is someone the article does not name)."""
         if noun_phrase and noun_phrase[-1] in PRONOUNS:
             # A pronoun stands for a person rather than an organisation when it can.
             candidates = [p for p in reversed(self.subjects) if p != exclude]
@@ -161,6 +249,125 @@ class _Discourse:
             return (people or candidates or [None])[0]
         person = self.person(noun_phrase)
         return None if person == exclude else person
+
+
+def _direct_form(word: str) -> str:
+    """The direct form of an oblique noun (محکمے → محکمہ، ادارے → ادارہ)."""
+    return word[:-1] + "ہ" if word.endswith("ے") else word
+
+
+def _is_unnamed(phrase: Phrase) -> bool:
+    """A phrase for someone the article does not name (`ایک افسر`, `کسی شہری`)."""
+    return phrase.before in _INDEFINITES and not _titled_name(phrase.words)
+
+
+def _titled_name(noun_phrase: tuple[str, ...]) -> bool:
+    """A name given a title or role (`بزرگ شیر زمان`), so named even after `ایک`."""
+    return has_title(noun_phrase) and bool(strip_titles(noun_phrase))
+
+
+def sentence_subjects(sentence: str, loose: bool = False, known: Known = None) -> list[Phrase]:
+    """The noun phrases a sentence's main clause (before any `کہ`) is about, in order.
+
+    Subjects before نے or a reporting phrase (`کا کہنا`, `کے مطابق`) come first; failing
+    those, whoever acts through `کی جانب سے`. A sentence with neither is about the one
+    person it names, or the one it names with a title, as bare subject or possessor (`X اب
+    بھی آتے ہیں`, `X کا گھر`, `X کے والد Y`: Y), unless people are coordinated (`X اور Y`);
+    or about the person a possessive pronoun stands for (`ان کی مہم`). `loose` takes the
+    first bare subject instead (`… کرسی پر X بیٹھے ہیں`), for a quote that follows with no
+    reporting phrase. A lone name word counts only if `known` says it is a person's (part
+    of a longer name).
+    """
+    phrases = noun_phrases(main_clause(sentence))
+    for kind in (_is_agent, _acts_through):
+        if found := [p for p in phrases if kind(p)]:
+            return found
+    if loose:  # the first bare subject: those after it are objects (`وہ مٹھائی بانٹنے لگے`)
+        return [found for p in phrases if (found := _bare_subject(p, known))][:1]
+    people = _participants(phrases, known)
+    if not any("اور" in (p.before, *p.after[:1]) for p in people):  # not X اور Y
+        titled = [p for p in people if has_title(p.words)]
+        if len(people) == 1 or len(titled) == 1:
+            return titled or people
+    first = phrases[0] if phrases else None
+    if first and first.words[-1] in _POSSESSIVE_PRONOUNS and first.after[:1] != ("نے",):
+        return [first] if first.after[:1] and first.after[0] in _OF else []
+    return []
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence's main clause: after the condition or time clause it may open with
+    (`جب … تو X …`), up to what it reports (`کہ …`)."""
+    if _OPENING_CLAUSE_RE.match(sentence) and (then := _THEN_RE.search(sentence)):
+        sentence = sentence[then.end() :]
+    return re.split(r"(?<!\S)کہ(?!\S)", sentence, maxsplit=1)[0]
+
+
+def _participants(phrases: list[Phrase], known: Known) -> list[Phrase]:
+    """The people a clause names, cut after their names; a possessor that leads to another
+    named person (`X کے والد Y`) gives way to that person."""
+    people: list[Phrase] = []
+    for index, phrase in enumerate(phrases):
+        named = _up_to_name(phrase)
+        if not named or not _is_person_like(named, known) or phrase.after[:1] == ("سے",):
+            continue
+        following = phrases[index + 1] if index + 1 < len(phrases) else None
+        possessor = phrase.after[:1] and phrase.after[0] in _OF
+        if possessor and following and following.before == phrase.after[0]:
+            leads_to = _up_to_name(following)
+            if leads_to and _is_person_like(leads_to, None):  # X کے والد Y, not X کا گیت
+                continue
+        people.append(named)
+    return people
+
+
+def _is_agent(phrase: Phrase) -> bool:
+    """Is the phrase the subject of نے or of a reporting phrase (`کا کہنا`, `کے مطابق`)?"""
+    following = phrase.after[:2]
+    if following[:1] == ("نے",):
+        return True
+    return len(following) == 2 and following[0] in _OF and following[1] in _GENITIVE_REPORTS
+
+
+def _acts_through(phrase: Phrase) -> bool:
+    """`X کی جانب سے`, `X کی طرف سے`: X acts."""
+    after = phrase.after
+    return (
+        len(after) == _AFTER_ON_BEHALF
+        and after[0] == "کی"
+        and after[1] in _ON_BEHALF
+        and (after[2] == "سے")
+    )
+
+
+def _bare_subject(phrase: Phrase, known: Known) -> Phrase | None:
+    """The phrase as the bare subject of a verb (`X بیٹھے ہیں`, `وہ کہتے ہیں`), cut after
+    the person's name (`ماہی گیر X جال سمیٹتے ہیں` → `ماہی گیر X`), if it is one."""
+    following = phrase.after[0] if phrase.after else ""
+    if not following or following in _POSTPOSITIONS or is_phrase_word(following):
+        return None
+    if phrase.words[-1] in PRONOUNS:
+        return phrase if phrase.words == ("وہ",) else None
+    named = _up_to_name(phrase)
+    return named if named and _is_person_like(named, known) else None
+
+
+def _is_person_like(phrase: Phrase, known: Known) -> bool:
+    """A name of two words or more, one given a title, or one `known` as a person's (not a
+    lone unknown word: `اظہار` in `اظہار کیا`)."""
+    name = strip_titles(phrase.words)
+    if len(name) >= _MIN_BARE_NAME_WORDS or has_title(phrase.words):
+        return True
+    return known is not None and bool(name) and known(name)
+
+
+def _up_to_name(phrase: Phrase) -> Phrase | None:
+    """The phrase cut after its last name (`ماہی گیر X جال` → `ماہی گیر X`), if it has one."""
+    flags = common_flags(phrase.words)
+    named = [i for i, common in enumerate(flags) if not common]
+    if not named:
+        return None
+    return replace(phrase, words=phrase.words[: named[-1] + 1])
 
 
 def attribute(script: Script, article_text: str) -> Script:
@@ -216,7 +423,12 @@ def _speaker_of(
     addressee = vocative_addressee(quote.text)
     addressee = discourse.names.canonical(addressee) if addressee else None
     for cue in _cues(previous, quote, following):
-        if speaker := discourse.resolve(cue.noun_phrase, exclude=addressee):
+        if cue.unnamed:
+            return None, None
+        speaker = discourse.resolve(cue.noun_phrase, exclude=addressee)
+        if speaker == _UNNAMED:
+            return None, None  # a pronoun for someone unnamed
+        if speaker:
             return speaker, _evidence(cue.phrase, speaker)
     if previous is not None:
         return _context_fallback(previous, discourse, addressee)
@@ -230,10 +442,11 @@ def _cues(previous: Segment | None, quote: Segment, following: Segment | None) -
     if previous is not None and previous.kind is not SegmentKind.QUOTE:
         # The clause right before the quote; failing a phrase after it, the sentence before
         # it, which often reports the same speaker indirectly (`ان کا کہنا تھا کہ وہ … ’…‘`).
-        text = previous.text
+        text = mask_asides(previous.text)
         if before := reporting_cue(last_clause(text)):
             cues.append(before)
-        sentence_before = reporting_cue(last_sentence(text))
+        sentence = last_sentence(text)
+        sentence_before = reporting_cue(sentence) or short_report(sentence)
         headline = _headline_cue(text, after=False) if quote.paragraph == 0 else None
         if headline is not None and not cues:
             cues.append(headline)
@@ -264,13 +477,11 @@ def _headline_cue(text: str, after: bool) -> Cue | None:
         match = re.match(r"^[\s\-–—]*:\s*(?P<np>[^:۔،,]+)", text)
         if not match:
             return None
-        found = words(match["np"])
-        phrase: list[str] = []
-        for word in found:
-            if not is_name_word(word.text) and word.text not in TITLES:
-                break
-            phrase.append(word.text)
-        return Cue(tuple(phrase), match.group().strip(" :")) if phrase else None
+        found = [w.text for w in words(match["np"])]
+        size = next((i for i, w in enumerate(found) if not is_phrase_word(w)), len(found))
+        if not size or found[size : size + 1] not in ([], ["کا"], ["کی"], ["کے"]):
+            return None  # `: فوجی ترجمان کی پریس کانفرنس`, not `: میو ہسپتال میں …`
+        return Cue(tuple(found[:size]), match.group().strip(" :"))
     stripped = text.rstrip()
     if not stripped.endswith(":"):
         return None
@@ -285,27 +496,57 @@ def _context_fallback(
     or is spoken by the person the sentence right before it is about."""
     if previous.kind is SegmentKind.QUOTE and previous.speaker and previous.speaker != addressee:
         return previous.speaker, "continues the previous quote's speaker"
-    sentence = last_sentence(previous.text)
-    people = [discourse.person(np) for np in subject_phrases(sentence)]
-    people = [p for p in people if p] or discourse.roles.people_in(sentence, discourse.names)
+    if previous.kind is SegmentKind.QUOTE:
+        return None, None
+    sentence = last_sentence(mask_asides(previous.text))
+    people = discourse.sentence_people(sentence, loose=True)
+    if not people and _PRONOUN_RE.search(main_clause(sentence)):  # وہ … ہیں۔ ’…‘
+        people = [discourse.resolve(("وہ",), exclude=addressee) or _UNNAMED]
     named = [p for p in people if p != addressee and p not in discourse.organisations]
-    if named:
+    if named and named[-1]:
         return named[-1], f"named in the sentence before → {named[-1]}"
     return None, None
 
 
 def reporting_cue(text: str) -> Cue | None:
     """The last reporting phrase in `text` (the narration before a quote), if any."""
-    best: tuple[int, Cue] | None = None
+    best: tuple[int, int, Cue] | None = None
     for pattern in _CUES_BEFORE:
         for match in pattern.finditer(text):
-            noun_phrase = noun_phrase_before(text, match.start("marker"))
-            if not noun_phrase:
-                continue
-            phrase = text[_phrase_start(text, noun_phrase, match.start()) : match.end()]
-            if best is None or match.start() > best[0]:
-                best = (match.start(), Cue(noun_phrase, phrase.strip()))
-    return best[1] if best else None
+            cue = _cue_at(text, match.start("marker"), match.start(), match.end())
+            if cue is not None and (best is None or match.start() > best[0]):
+                best = (match.start(), match.end(), cue)
+    for match in _STATEMENT_RE.finditer(text):
+        if best is None or match.start() > best[1]:  # not part of a phrase found above
+            owner, start = _owner(text, match.start())
+            phrase = text[min(start, match.start()) : match.end()].strip()
+            best = (match.start(), match.end(), Cue(owner or (match["doc"],), phrase))
+    return best[2] if best else None
+
+
+def _cue_at(text: str, marker: int, start: int, end: int) -> Cue | None:
+    """The cue whose speaker is the noun phrase before `marker`, its phrase running to
+    `end`: `X کی انتظامیہ` is X, and `ایک افسر` someone unnamed."""
+    noun_phrase, np_start = noun_phrase_span(text, marker)
+    if not noun_phrase:
+        return None
+    if noun_phrase in {(word,) for word in _SPOKESBODIES}:
+        owner, owner_start = _owner(text, np_start)
+        if owner:
+            noun_phrase, np_start = owner, owner_start
+    before = words(text[:np_start])
+    unnamed = bool(before) and before[-1].text in _INDEFINITES and not _titled_name(noun_phrase)
+    phrase = text[min(np_start, start) : end]
+    return Cue(noun_phrase, phrase.strip(), unnamed)
+
+
+def _owner(text: str, position: int) -> tuple[tuple[str, ...], int]:
+    """The organisation in `X کی` / `X کے` right before `position`, if any."""
+    match = re.search(r"(?:کی|کے)\s+$", text[:position])
+    if not match:
+        return (), position
+    noun_phrase, start = noun_phrase_span(text, match.start())
+    return (noun_phrase, start) if organisation_parts(noun_phrase) else ((), position)
 
 
 def cue_after(text: str, forward_only: bool = False) -> Cue | None:
@@ -321,7 +562,24 @@ def cue_after(text: str, forward_only: bool = False) -> Cue | None:
         noun_phrase = noun_phrase_before(text, match.start("marker"))
         if noun_phrase:
             return Cue(noun_phrase, match.group().strip(" ۔،,"))
-    return None
+    return None if forward_only else short_report(text)
+
+
+def short_report(text: str) -> Cue | None:
+    """A short sentence that only reports a quote, at the start of `text` (`وہ کہتے ہیں۔`,
+    `X ہنستے ہوئے بتاتے ہیں۔`, `بیان میں کہا گیا۔`): the subject before نے, or its first
+    noun phrase."""
+    match = _SHORT_REPORT_RE.match(text)
+    if not match or len(words(match["body"])) > _SHORT_REPORT_WORDS:
+        return None
+    body = match["body"]
+    if ne := _SUBJECT_RE.search(body):
+        noun_phrase = noun_phrase_before(body, ne.start())
+        return Cue(noun_phrase, match.group().strip(" ۔،,")) if noun_phrase else None
+    phrases = noun_phrases(body)
+    if not phrases or body[: phrases[0].start].strip():
+        return None
+    return Cue(phrases[0].words, match.group().strip(" ۔،,"))
 
 
 def subject_phrases(text: str) -> list[tuple[str, ...]]:
@@ -360,13 +618,6 @@ def last_sentence(text: str) -> str:
 
 def _evidence(phrase: str, speaker: str) -> str:
     return phrase if phrase.startswith(speaker) else f"{phrase} → {speaker}"
-
-
-def _phrase_start(text: str, noun_phrase: tuple[str, ...], marker: int) -> int:
-    start = marker
-    for word in reversed(noun_phrase):
-        start = text.rfind(word, 0, start)
-    return max(start, 0)
 
 
 def _genders(segments: list[Segment]) -> dict[str, str]:

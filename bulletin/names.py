@@ -1,9 +1,14 @@
 """Names in Urdu news text: noun phrases, titles, canonical forms, roles, gender.
 
-Pure text logic used by attribution. A person's canonical name is the fullest form the
-article uses, without titles (صدر، وزیر اعظم، مسٹر…); a role (ترجمان، وزیر خارجہ) stands for the
-person the article last gave that role; an organisation (دفتر خارجہ، پاکستانی فوج) is named
-by its head noun and what follows.
+Pure text logic used by attribution. A noun phrase runs back from a marker over names,
+titles, nouns, adjectives and places, up to a function word, verb or punctuation. Its name
+is its last run of words that are not common words (the lexicon in `urdu.py`), so titles,
+offices, places and professions around a name are dropped. A person's canonical name is
+the fullest form the article uses: the longest name ending with the mention's words, or a
+name holding them in order with the first or last word kept (a surname, a first name, a
+dropped middle name). A role (ترجمان، وزیر خارجہ) stands for the person the article last gave
+that role; an organisation (دفتر خارجہ، پاکستانی فوج) is named by its head noun and what
+surrounds it, without a generic word before its own name (تنظیم X فورم → X فورم).
 """
 
 from __future__ import annotations
@@ -14,22 +19,32 @@ from dataclasses import dataclass, field
 from bulletin.urdu import (
     PLACES,
     PRONOUNS,
-    TITLE_CONTINUATIONS,
     TITLES,
     Word,
+    in_section,
     is_compound_tail,
     is_name_word,
+    is_phrase_word,
+    is_plain_noun,
     title_flags,
     word_set,
     words,
 )
 
 _MAX_NAME_WORDS = 5
+_MAX_PHRASE_WORDS = 10
+_AFTER_WORDS = 3  # words kept after a phrase: its case and what the case governs
 _MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
+_MIN_NAMED_ORG_WORDS = 3
+_MIN_ACRONYM_LETTERS = 2
+_MIN_ROLE_NAME_WORDS = 2  # a role is learnt for a name of two words or more (in full)
 _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is read
 # A name read on past a first name ends before a postposition or an auxiliary verb.
 _NAME_ENDERS = word_set("نے کے کی کا کو رہے رہی رہا ہیں ہے تھے تھا تھی تھیں")
 _VERB_ENDINGS = ("تی", "تے", "تا", "ئی", "ئے", "یں")
+# Titles that are also family names after a given name (سجاد مصطفیٰ سید، گل بانو وزیر).
+SURNAME_TITLES = word_set("سید سردار وزیر پیر میاں حاجی")
+_MIN_NAME_BEFORE_SURNAME = 2
 TRAILING_TITLES = word_set("ایڈووکیٹ صاحب صاحبہ مرحوم مرحومہ جونیئر سینئر")
 _GAP_RE = re.compile(r"^[ \t\u00a0\u200c\u200d]*\Z")  # words of one phrase: no line break
 
@@ -39,9 +54,15 @@ ORGANISATIONS = word_set(
     وزارت دفتر فوج پولیس اخبار عدالت کورٹ کمیشن بینک حکومت پارٹی جماعت ادارہ ادارے
     کمپنی تنظیم محکمہ محکمے اتھارٹی بورڈ کونسل ایجنسی سفارتخانہ سفارت خانہ اسمبلی سینیٹ
     یونیورسٹی ہسپتال اسپتال ٹیم لیگ فورس فاؤنڈیشن ایسوسی ایشن کمیٹی بیورو سیکرٹریٹ ایوان
-    اتحاد یونین فیڈریشن چیمبر
+    اتحاد یونین فیڈریشن چیمبر فورم لمیٹڈ کارپوریشن گروپ انسٹیٹیوٹ اکیڈمی سوسائٹی ٹرسٹ
+    بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ
     """
 )
+# Role words that name the same role (a judge is جج or جسٹس).
+_SAME_ROLE = {"جج": ("جسٹس",), "جسٹس": ("جج",), "ججز": ("جسٹس",)}
+_OF = word_set("کے کی کا")
+# Words that join the parts of an organisation's name (الیکشن کمیشن آف پاکستان).
+_ORG_CONNECTORS = word_set("آف اینڈ و برائے")
 FEMALE_TITLES = word_set("بیگم محترمہ مس مسز خاتون ملکہ شہزادی صاحبہ")
 # Common given names: weak evidence, used when the text itself shows no gender.
 MALE_NAMES = word_set(
@@ -76,48 +97,131 @@ def noun_phrase_before(text: str, position: int) -> tuple[str, ...]:
 
     A pronoun directly before the marker is returned on its own.
     """
+    return noun_phrase_span(text, position)[0]
+
+
+def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
+    """The noun phrase right before `position` (see `noun_phrase_before`) and where it
+    starts (`position` when there is none)."""
     before = words(text[:position])
     if not before or not _GAP_RE.match(text[before[-1].end : position]):
-        return ()
+        return (), position
     if before[-1].text in PRONOUNS:
-        return (before[-1].text,)
+        return (before[-1].text,), before[-1].start
     phrase: list[Word] = []
     for word in reversed(before):
         if phrase and not _GAP_RE.match(text[word.end : phrase[0].start]):
             break
-        if not (is_name_word(word.text) or word.text in TITLES):
+        if not (is_phrase_word(word.text) or word.text in TITLES):
+            break
+        if len(phrase) == _MAX_PHRASE_WORDS:
             break
         phrase.insert(0, word)
-    return tuple(w.text for w in phrase)
+    if not phrase:
+        return (), position
+    return tuple(w.text for w in phrase), phrase[0].start
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase of a text (or a pronoun), with the words around it: `before` is the
+    word right before it and `after` the three words right after it, where no punctuation
+    comes between; `owner` is the phrase that possesses it (`دفتر خارجہ` of `دفتر خارجہ کی
+    ترجمان`)."""
+
+    words: tuple[str, ...]
+    start: int
+    before: str
+    after: tuple[str, ...]
+    owner: tuple[str, ...] = ()  # the phrase before `کے` / `کی` / `کا` right before this one
+
+
+def noun_phrases(text: str) -> list[Phrase]:
+    """The noun phrases of `text` in order: runs of names, titles, nouns, adjectives and
+    places joined by spaces; each pronoun is a phrase of its own."""
+    found = words(text)
+    phrases: list[Phrase] = []
+    index = 0
+    while index < len(found):
+        stop = index + 1
+        if found[index].text not in PRONOUNS:
+            if not (is_phrase_word(found[index].text) or found[index].text in TITLES):
+                index += 1
+                continue
+            while (
+                stop < len(found)
+                and stop - index < _MAX_PHRASE_WORDS
+                and _joined(text, found[stop - 1], found[stop])
+                and (is_phrase_word(found[stop].text) or found[stop].text in TITLES)
+            ):
+                stop += 1
+        before = (
+            found[index - 1].text if index and _joined(text, found[index - 1], found[index]) else ""
+        )
+        after: list[str] = []
+        for position in range(stop, min(stop + _AFTER_WORDS, len(found))):
+            if not _joined(text, found[position - 1], found[position]):
+                break
+            after.append(found[position].text)
+        phrase = tuple(w.text for w in found[index:stop])
+        owned = phrases and before in _OF and phrases[-1].after[:1] == (before,)
+        owner = phrases[-1].words if owned else ()
+        phrases.append(Phrase(phrase, found[index].start, before, tuple(after), owner))
+        index = stop
+    return phrases
+
+
+def _joined(text: str, first: Word, second: Word) -> bool:
+    """Only spaces between two words."""
+    return _GAP_RE.match(text[first.end : second.start]) is not None
 
 
 def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
-    """The words after the last title (صدر، مسٹر، وزیر اعظم…) in a noun phrase, also past
-    an office named after it (`ترجمان دفتر خارجہ X` → X)."""
-    flags = title_flags(noun_phrase)
-    last = max((i for i, flag in enumerate(flags) if flag), default=-1)
-    rest = noun_phrase[last + 1 :]
-    if last >= 0 and "اینڈ" in rest[:3]:  # ڈائریکٹر جنرل امیگریشن اینڈ پاسپورٹس X
-        rest = rest[rest.index("اینڈ") + 2 :]
-    if last >= 0:
-        rest = _past_office(rest)
-    while len(rest) > 2 and rest[-1] in TRAILING_TITLES:  # کامران ساجد ایڈووکیٹ
-        rest = rest[:-1]
-    return rest
+    """The name a noun phrase ends with: its last run of name words, past titles, offices,
+    places and other common words (`ترجمان دفتر خارجہ X` → X, `ہدایت کار X` → X)."""
+    phrase = list(noun_phrase)
+    while len(phrase) > 1 and phrase[-1] in TRAILING_TITLES:  # کامران ساجد ایڈووکیٹ
+        phrase.pop()
+    common = common_flags(tuple(phrase))
+    start = len(phrase)
+    while start > 0 and not common[start - 1]:
+        start -= 1
+    return tuple(phrase[start:])
 
 
-def _past_office(rest: tuple[str, ...]) -> tuple[str, ...]:
-    """Skip an office named right after a title: `ترجمان دفتر خارجہ X`, `گورنر اسٹیٹ بینک آف
-    پاکستان X`, `رکن قومی اسمبلی X` (an organisation word within the first three)."""
-    heads = [i for i, word in enumerate(rest[:3]) if word in ORGANISATIONS]
-    if not heads or len(rest) - heads[0] < 2:
-        return rest
-    rest = rest[heads[0] + 1 :]
-    while rest and rest[0] in TITLE_CONTINUATIONS:
-        rest = rest[1:]
-    if len(rest) > 2 and rest[0] == "آف":  # … آف پاکستان X
-        rest = rest[2:]
-    return rest
+def common_flags(phrase: tuple[str, ...]) -> list[bool]:
+    """Which words of a phrase are not part of a personal name: titles (with compound
+    ones, وزیر اعظم), common words, and a place before آباد (فیصل آباد); بی بی after a name is
+    part of it (نسیم بی بی). A plain noun that
+    is also a given name counts as a name right before an `ال` particle (انعام الحق), or
+    between a title and a name (کپتان پیٹ کمنز، جنرل انعام حیدر ملک) or between two name
+    words (حسن عسکری رضوی); a title that is also a family name ends a name of two words or
+    more (سجاد مصطفیٰ سید)."""
+    titles = title_flags(phrase)
+    flags = [
+        titles[i] or not is_name_word(word) or phrase[i + 1 : i + 2] == ("آباد",)
+        for i, word in enumerate(phrase)
+    ]
+    for i in range(1, len(phrase) - 1):  # نسیم بی بی, not بی بی سی
+        if (
+            phrase[i : i + 2] == ("بی", "بی")
+            and not flags[i - 1]
+            and phrase[i + 2 : i + 3] != ("سی",)
+        ):
+            flags[i] = flags[i + 1] = False
+    for i, word in enumerate(phrase[:-1]):
+        if not flags[i] or titles[i] or not is_plain_noun(word):
+            continue
+        particle = phrase[i + 1].startswith("ال") and not flags[i + 1]
+        after_title = i > 0 and (titles[i - 1] or in_section(phrase[i - 1], "office"))
+        between_names = i > 0 and not flags[i - 1] and not flags[i + 1]  # حسن عسکری رضوی
+        if particle or between_names or (after_title and not flags[i + 1]):
+            flags[i] = False
+    last = len(phrase) - 1  # سجاد مصطفیٰ سید: a title that is also a family name
+    given = flags[last - _MIN_NAME_BEFORE_SURNAME : last]
+    if last >= _MIN_NAME_BEFORE_SURNAME and phrase[last] in SURNAME_TITLES and not any(given):
+        flags[last] = False
+    return flags
 
 
 def has_title(noun_phrase: tuple[str, ...]) -> bool:
@@ -126,19 +230,93 @@ def has_title(noun_phrase: tuple[str, ...]) -> bool:
 
 
 def is_plausible_name(name: tuple[str, ...]) -> bool:
-    """A short run of name words that is not a plural common noun (رہنماؤں)."""
+    """A short run of name words that is not a plural common noun (رہنماؤں); a plain noun
+    may lead it (انعام الحق، پیٹ کمنز: see `common_flags`)."""
     return (
         0 < len(name) <= _MAX_NAME_WORDS
-        and all(is_name_word(w) for w in name)
+        and not common_flags(name)[-1]
+        and all(
+            not common or is_plain_noun(w)
+            for w, common in zip(name, common_flags(name), strict=True)
+        )
         and not name[-1].endswith(("وں", "ؤں"))
     )
 
 
 def organisation(noun_phrase: tuple[str, ...]) -> str | None:
     """The organisation a noun phrase names (`دفتر خارجہ`, `عالمی ادارہ صحت`), if any."""
-    if any(word in ORGANISATIONS for word in noun_phrase) and len(noun_phrase) <= _MAX_ORG_WORDS:
-        return " ".join(noun_phrase)
-    return None
+    found = organisation_parts(noun_phrase)
+    return found[0] if found else None
+
+
+def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] | None:
+    """The organisation's name and the generic word it was introduced with, if any:
+    `تنظیم پاکستان ٹیکسٹائل ایکسپورٹرز فورم` → (`پاکستان … فورم`, `تنظیم`)."""
+    if is_acronym(noun_phrase):
+        return " ".join(noun_phrase), None
+    letters = _trailing_letters(noun_phrase)
+    if len(letters) >= _MIN_ACRONYM_LETTERS and not strip_titles(noun_phrase):
+        return " ".join(letters), None  # شعبہ تعلقات عامہ آئی ایس پی آر
+    if not any(word in ORGANISATIONS for word in noun_phrase):
+        return None
+    if len(noun_phrase) > _MAX_ORG_WORDS:
+        return None
+    for index, word in enumerate(noun_phrase[:-2]):
+        rest = noun_phrase[index + 1 :]
+        if word in ORGANISATIONS and rest[0] not in _ORG_CONNECTORS and _is_proper_org(rest):
+            return " ".join(rest), word
+    return " ".join(noun_phrase), None
+
+
+def _is_proper_org(words: tuple[str, ...]) -> bool:
+    """Is this a proper organisation name: ending in a head noun, or three words or more
+    holding a name (`ڈیجیٹل رائٹس واچ پاکستان`)?"""
+    named = len(words) >= _MIN_NAMED_ORG_WORDS and any(is_name_word(w) for w in words)
+    return words[-1] in ORGANISATIONS or named
+
+
+def _trailing_letters(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """The letters spelling an abbreviation at the end of a phrase."""
+    start = len(noun_phrase)
+    while start > 0 and in_section(noun_phrase[start - 1], "letter"):
+        start -= 1
+    return noun_phrase[start:]
+
+
+def is_acronym(noun_phrase: tuple[str, ...]) -> bool:
+    """Is the phrase an agency's name or an abbreviation spelt in letters (آئی ایس پی آر)?"""
+    return bool(noun_phrase) and (
+        all(in_section(w, "letter") for w in noun_phrase)
+        or all(in_section(w, "agency") for w in noun_phrase)
+    )
+
+
+def is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Is `short` a shortened form of `full`: its words in order, fewer of them, with the
+    first or the last word kept (a surname, a first name, a dropped middle name)?"""
+    if not short or len(short) >= len(full):
+        return False
+    if short[0] != full[0] and short[-1] != full[-1]:
+        return False
+    remaining = iter(full)
+    return all(word in remaining for word in short)
+
+
+def full_names(text: str) -> list[tuple[str, ...]]:
+    """Names of two to five words in `text`, in order of first use: the candidate full
+    names that a shortened mention can stand for."""
+    found: dict[tuple[str, ...], None] = {}
+    for phrase in noun_phrases(text):
+        flags = common_flags(phrase.words)
+        run: list[str] = []
+        for word, common in [*zip(phrase.words, flags, strict=True), ("", True)]:
+            if not common and len(run) < _MAX_NAME_WORDS:
+                run.append(word)
+                continue
+            if len(run) >= 2:
+                found.setdefault(tuple(run), None)
+            run = [] if common else [word]
+    return list(found)
 
 
 class NameIndex:
@@ -148,12 +326,23 @@ class NameIndex:
         self._text = text
         self._words = words(text)
         self._cache: dict[str, str] = {}
+        self._full_names: list[tuple[str, ...]] | None = None
 
     def canonical(self, name: str) -> str:
-        """The longest name in the article that ends with the words of `name`."""
+        """The fullest form of `name` in the article: the longest name that ends with its
+        words, or failing that one that holds them in order with the first or last word
+        in place (`طاہر سہگل` → `طاہر محمود سہگل`, `صبا` → `صبا گیلانی`)."""
         if name not in self._cache:
-            self._cache[name] = self._fullest_form(tuple(name.split()))
+            best = self._fullest_form(tuple(name.split()))
+            self._cache[name] = " ".join(self._expanded(tuple(best.split())))
         return self._cache[name]
+
+    def _expanded(self, name: tuple[str, ...]) -> tuple[str, ...]:
+        """The longest full name in the article of which `name` is a short form."""
+        if self._full_names is None:
+            self._full_names = full_names(self._text)
+        longer = [full for full in self._full_names if is_short_form(name, full)]
+        return max(longer, key=len, default=name)
 
     def _fullest_form(self, name: tuple[str, ...]) -> str:
         best = name
@@ -242,16 +431,18 @@ class RoleIndex:
     _roles: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
 
     def learn(self, text: str, names: NameIndex) -> None:
-        """Record `TITLE… NAME` phrases in `text`: the titles become a role of NAME."""
-        found = words(text)
-        index = 0
-        while index < len(found):
-            run = _title_run(text, found, index)
-            name = _name_after(text, found, index + len(run)) if run else ()
-            if run and is_plausible_name(name):
-                context = _word_before(text, found, index)
-                self._roles.append(((*context, *run), names.canonical(" ".join(name))))
-            index += max(len(run), 1)
+        """Record `ROLE… NAME` phrases in `text` (`اسپیشل پراسیکیوٹر X`, `فوج کے ترجمان X`):
+        the common words before the name, with the owner before کے / کی, are a role of NAME."""
+        phrases = noun_phrases(text)
+        for index, phrase in enumerate(phrases):
+            role, name = role_and_name(phrase.words)
+            if not any(is_role_word(w) for w in role) or not is_plausible_name(name):
+                continue
+            person = names.canonical(" ".join(name))
+            if len(person.split()) < _MIN_ROLE_NAME_WORDS:
+                continue  # اسپیکر ڈائس: a lone unknown word after a title is no name
+            owner = phrases[index - 1].words if index and phrase.before in _OF else ()
+            self._roles.append(((*owner, *role), person))
 
     def people_in(self, text: str, names: NameIndex) -> list[str]:
         """People introduced with a title in `text` (`صدر X`), in order."""
@@ -259,58 +450,54 @@ class RoleIndex:
         scratch.learn(text, names)
         return [person for _, person in scratch._roles]
 
-    def lookup(self, noun_phrase: tuple[str, ...]) -> str | None:
-        """The person last given the role a role-only noun phrase names (`فوجی ترجمان`).
+    def lookup(self, noun_phrase: tuple[str, ...], owner: tuple[str, ...] = ()) -> str | None:
+        """The person last given the role a role-only noun phrase names (`فوجی ترجمان`,
+        `پراسیکیوٹر`, `ایس ایس پی`).
 
-        The head title (the last one: ترجمان) must match; other shared words rank the
-        candidates, then the most recent wins.
+        The head (the last title word, else the last word) must be in the role; other
+        shared words rank the candidates, then the most recent wins. An `owner` (the
+        organisation of `X کی ترجمان`) must share a word with the role.
         """
-        wanted = [w for w, flag in zip(noun_phrase, title_flags(noun_phrase), strict=True) if flag]
-        if not wanted:
+        wanted = [w for w in noun_phrase if w not in TRAILING_TITLES]
+        if not wanted or strip_titles(tuple(wanted)):
             return None
+        titles = [w for w, flag in zip(wanted, title_flags(tuple(wanted)), strict=True) if flag]
+        head = (titles or wanted)[-1]
+        heads = {head, *_SAME_ROLE.get(head, ())}
+        spelt = is_acronym(tuple(wanted))
         best: tuple[int, int, str] | None = None
         for order, (role, person) in enumerate(self._roles):
-            if wanted[-1] in role:
-                shared = len(set(noun_phrase) & set(role))
+            if owner and not set(owner) & set(role):
+                continue
+            if _contains(role, tuple(wanted)) if spelt else heads & set(role):
+                shared = len(set(wanted) & set(role))
                 if best is None or (shared, order) >= best[:2]:
                     best = (shared, order, person)
         return best[2] if best else None
 
 
-def _title_run(text: str, found: list[Word], start: int) -> tuple[str, ...]:
-    """The title words starting at found[start] (none unless it is a title word itself)."""
-    run: list[str] = []
-    index = start
-    while index < len(found):
-        word = found[index].text
-        if not (word in TITLES or (run and word in TITLE_CONTINUATIONS)):
-            break
-        if run and not _GAP_RE.match(text[found[index - 1].end : found[index].start]):
-            break
-        run.append(word)
-        index += 1
-    return tuple(run)
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Does `part` occur in `words`, contiguous and in order?"""
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
-def _name_after(text: str, found: list[Word], start: int) -> tuple[str, ...]:
-    """The name after a title run, past a place (ڈپٹی کمشنر راولپنڈی X)."""
-    name: list[str] = []
-    index = start
-    while index < len(found) and found[index].text in PLACES:
-        index += 1
-    while index < len(found) and len(name) < _MAX_NAME_WORDS and is_name_word(found[index].text):
-        if not _GAP_RE.match(text[found[index - 1].end : found[index].start]):
-            break
-        name.append(found[index].text)
-        index += 1
-    return tuple(name)
+def is_role_word(word: str) -> bool:
+    """A title, office or profession, or a letter of one (ایس ایس پی)."""
+    return word in TITLES or in_section(word, "title") or in_section(word, "letter")
 
 
-def _word_before(text: str, found: list[Word], index: int) -> tuple[str, ...]:
-    """An adjective right before a title run (فوجی ترجمان), kept as context of the role."""
-    if index and _GAP_RE.match(text[found[index - 1].end : found[index].start]):
-        return (found[index - 1].text,)
-    return ()
+def role_and_name(phrase: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A phrase split into the common words before its last name and that name
+    (`ساٹھ سالہ ماہی گیر X جال` → (`ساٹھ سالہ ماہی گیر`, X)); no name: all role."""
+    flags = common_flags(phrase)
+    named = [i for i, common in enumerate(flags) if not common]
+    if not named:
+        return phrase, ()
+    stop = named[-1] + 1
+    start = stop
+    while start > 0 and not flags[start - 1]:
+        start -= 1
+    return phrase[:start], phrase[start:stop]
 
 
 def gender(name: str, narration: list[str], speech: list[str]) -> str | None:

@@ -1,9 +1,14 @@
-"""Urdu text basics shared by the text stages: letters, words, sentences, word lists."""
+"""Urdu text basics shared by the text stages: letters, words, word lists, and the lexicon
+of common words (bulletin/data/urdu_common_words.txt) that bounds names."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from bulletin.numbers import cardinal
 
 # Arabic-script letters as used for Urdu (Arabic, Arabic Supplement, Extended-A and
 # presentation-form blocks), excluding digits and punctuation.
@@ -82,8 +87,8 @@ _COMPOUND_TITLES = {
     "شاہد": word_set("عینی"),
     "جنرل": word_set("میجر لیفٹیننٹ اٹارنی سیکرٹری سیکریٹری ڈائریکٹر قونصل انسپکٹر"),
     "جسٹس": word_set("چیف"),
-    "باز": word_set("بلے"),
-    "کار": word_set("تجزیہ"),
+    "باز": word_set("بلے گیند نیزہ"),
+    "کار": word_set("تجزیہ ہدایت صدا فن"),
     "پیما": word_set("کوہ"),
     "نگار": word_set("ناول"),
     "دار": word_set("شراکت"),
@@ -102,7 +107,7 @@ TITLE_CONTINUATIONS = frozenset(_COMPOUND_TITLES)
 PLACES = word_set(
     """
     پنجاب سندھ بلوچستان خیبر پختونخوا گلگت بلتستان کشمیر اسلام آباد کراچی لاہور پشاور
-    کوئٹہ ملتان فیصل راولپنڈی حیدرآباد سوات سکھر گوجرانوالہ سیالکوٹ بہاولپور ایبٹ مردان
+    کوئٹہ ملتان راولپنڈی حیدرآباد سوات سکھر گوجرانوالہ سیالکوٹ بہاولپور ایبٹ مردان
     لاڑکانہ نوابشاہ گوادر تربت چترال ہنزہ مظفرآباد میرپور سرگودھا ساہیوال جہلم گجرات
     """
 )
@@ -148,11 +153,125 @@ STOPWORDS = word_set(
 )
 
 
+# The lexicon of common words (bulletin/data/urdu_common_words.txt), by section.
+_LEXICON_FILE = "urdu_common_words.txt"
+# Regular endings of a verb stem: after a consonant (کہ → کہنا کہتا کہا کہی کہیں…) and after
+# a vowel (بتا → بتانا بتاتا بتایا بتائی بتائیں…).
+_CONSONANT_ENDINGS = ("نا", "نے", "نی", "تا", "تے", "تی", "تیں", "ا", "ی", "ے", "یں", "و")
+_VOWEL_ENDINGS = ("نا", "نے", "نی", "تا", "تے", "تی", "تیں", "یا", "ئی", "ئے", "ئیں", "ؤ")
+# Sections whose words end a noun phrase read backwards from a marker (نے، کا کہنا…).
+_PHRASE_BREAKING = ("function", "verb", "stem", "adverb")
+
+
+def parse_lexicon(text: str) -> dict[str, frozenset[str]]:
+    """Sections of a word-list file: `[section]` headers, words split by white space,
+    `#` comments. The `stem` section is expanded to the regular forms of each stem."""
+    sections: dict[str, set[str]] = {}
+    current = sections.setdefault("", set())
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1].strip(), set())
+        elif line:
+            current.update(line.split())
+    sections["stem"] = set(verb_forms(sections.get("stem", set())))
+    return {name: frozenset(found) for name, found in sections.items() if found}
+
+
+def verb_forms(stems: set[str] | frozenset[str]) -> frozenset[str]:
+    """The stems and their regular inflected forms."""
+    forms = set(stems)
+    for stem in stems:
+        endings = _VOWEL_ENDINGS if stem.endswith(("ا", "و", "ی")) else _CONSONANT_ENDINGS
+        forms.update(stem + ending for ending in endings)
+    return frozenset(forms)
+
+
+@cache
+def lexicon() -> dict[str, frozenset[str]]:
+    """The common-word lexicon shipped with the package, by section."""
+    path = resources.files("bulletin").joinpath("data", _LEXICON_FILE)
+    return parse_lexicon(path.read_text(encoding="utf-8"))
+
+
+# Number words up to a hundred, except انیس (19), which is also a given name.
+_NUMBER_WORDS = frozenset(cardinal(n) for n in range(1, 101) if n != 19)
+# Plural and oblique endings of common nouns (کسانوں، پاسپورٹس، مطالبات، آپریشنز).
+_PLURAL_ENDINGS = ("وں", "ؤں", "یں", "ات", "ز", "س")
+_MIN_STEM = 3
+_MIN_INFINITIVE = 4
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Every word of the lexicon, with the older lists: words that are not names."""
+    return frozenset().union(
+        *lexicon().values(), STOPWORDS, TITLES, PRONOUNS, PLACES, _NUMBER_WORDS
+    )
+
+
+def is_common(word: str) -> bool:
+    """Is `word` a common word, or a plural of one (ایکسپورٹرز، پاسپورٹس)?"""
+    found = common_words()
+    if word in found or (word.endswith("ے") and word[:-1] + "ہ" in found):  # غصے، محکمے
+        return True
+    if word.endswith("نے") and len(word) >= _MIN_INFINITIVE:  # بانٹنے: an infinitive
+        return True
+    return any(
+        word.endswith(ending)
+        and len(word) - len(ending) >= _MIN_STEM
+        and word[: -len(ending)] in found
+        for ending in _PLURAL_ENDINGS
+    )
+
+
+@cache
+def phrase_breakers() -> frozenset[str]:
+    """Function words, verbs and adverbs: words that cannot sit inside a noun phrase."""
+    found = lexicon()
+    breakers = frozenset().union(*(found.get(s, frozenset()) for s in _PHRASE_BREAKING))
+    letters = found.get("letter", frozenset()) - found.get("function", frozenset())
+    return (breakers | STOPWORDS) - letters  # آئی in آئی ایس پی آر is a letter, not a verb
+
+
+_PLAIN_SECTIONS = ("noun", "adjective", "loan")
+_MARKED_SECTIONS = (
+    "function",
+    "verb",
+    "stem",
+    "adverb",
+    "office",
+    "title",
+    "place",
+    "org",
+    "agency",
+    "letter",
+)
+
+
+def is_plain_noun(word: str) -> bool:
+    """A noun, adjective or loanword and nothing else: such a word may also be a given name
+    (انعام، پیٹ), unlike a title, office, place or function word."""
+    found = lexicon()
+    plain = any(word in found.get(s, frozenset()) for s in _PLAIN_SECTIONS)
+    marked = any(word in found.get(s, frozenset()) for s in _MARKED_SECTIONS)
+    return plain and not marked and word not in TITLES and word not in PLACES
+
+
+def in_section(word: str, section: str) -> bool:
+    """Is `word` listed in that section of the lexicon?"""
+    return word in lexicon().get(section, frozenset())
+
+
 def is_name_word(word: str) -> bool:
-    """Could `word` be part of a proper name (not a function word, title or number)?"""
+    """Could `word` be part of a proper name (not a common word, title or number)?"""
+    return not is_common(word) and URDU_LETTER_RE.search(word) is not None
+
+
+def is_phrase_word(word: str) -> bool:
+    """Can `word` sit inside a noun phrase (a name, title, noun, adjective or place)?"""
     return (
-        word not in STOPWORDS
-        and word not in TITLES
+        word not in phrase_breakers()
         and word not in PRONOUNS
         and URDU_LETTER_RE.search(word) is not None
     )

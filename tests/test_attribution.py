@@ -1,7 +1,15 @@
 import pytest
 
 from bulletin.article import parse_article
-from bulletin.attribution import attribute, reporting_cue, subject_phrases, vocative_addressee
+from bulletin.attribution import (
+    attribute,
+    mask_asides,
+    reporting_cue,
+    sentence_subjects,
+    short_report,
+    subject_phrases,
+    vocative_addressee,
+)
 from bulletin.names import NameIndex, is_plausible_name, noun_phrase_before, strip_titles
 from bulletin.script import build_script
 
@@ -289,3 +297,121 @@ def test_speaker_named_at_the_start_of_the_next_paragraph() -> None:
         "یہ کہنا ہے مقامی خاتون گل بانو کا جن کا گھر دریا کے کنارے تھا۔\n"
     )
     assert speakers(text) == ["گل بانو"]
+
+
+def test_a_relative_clause_between_commas_is_set_aside() -> None:
+    text = "لاہور کے رہائشی ناصر علی، جن کی دکان جل گئی تھی، نے بتایا:"
+    masked = mask_asides(text)
+    assert len(masked) == len(text) and "جن" not in masked
+    cue = reporting_cue(masked)
+    assert cue is not None and cue.noun_phrase[-2:] == ("ناصر", "علی")
+    text = (
+        "خبر\n"
+        "اداکارہ ماریہ واسطی نے، جن کا نیا ڈراما ان دنوں نشر ہو رہا ہے، کہا:\n"
+        "“یہ کردار میرے کیریئر کا سب سے مشکل کردار ہے۔”\n"
+    )
+    assert speakers(text) == ["ماریہ واسطی"]
+
+
+def test_an_unnamed_speaker_is_not_given_a_name() -> None:
+    text = (
+        "خبر\n"
+        "وزیر صحت یاسمین راشد نے ہسپتال کا دورہ کیا۔ وہاں موجود ایک ڈاکٹر نے نام ظاہر نہ "
+        "کرنے کی شرط پر بتایا کہ “ہمارے پاس دوائیں ختم ہو چکی ہیں۔”\n"
+    )
+    assert speakers(text) == [None]
+    cue = reporting_cue("ایک مقامی دکاندار نے بتایا کہ")
+    assert cue is not None and cue.unnamed
+
+
+def test_a_short_report_after_the_quote_names_the_speaker() -> None:
+    cue = short_report("وہ مسکراتے ہوئے کہتے ہیں۔ پھر وہ چلے گئے۔")
+    assert cue is not None and cue.noun_phrase == ("وہ",)
+    cue = short_report("بیان میں کہا گیا۔")
+    assert cue is not None and cue.noun_phrase == ("بیان",)
+    assert short_report("بارش رات بھر جاری رہی۔") is None
+    text = (
+        "خبر\n"
+        "ستر سالہ درزی رحیم بخش سومرو اپنی دکان میں بیٹھے ہیں۔\n"
+        "“یہ مشین میرے والد کی ہے، اسے بیچ نہیں سکتا،” وہ مسکراتے ہوئے کہتے ہیں۔\n"
+        "“اب کام کم ہے مگر دل لگا رہتا ہے۔” سومرو صاحب نے بتایا۔\n"
+    )
+    assert speakers(text) == ["رحیم بخش سومرو", "رحیم بخش سومرو"]
+
+
+def test_sentence_subjects_by_case() -> None:
+    def subjects(sentence: str, loose: bool = False) -> list[tuple[str, ...]]:
+        return [p.words for p in sentence_subjects(sentence, loose)]
+
+    assert subjects("وزیر اعظم شہباز شریف نے چینی سفیر سے ملاقات کی۔") == [
+        ("وزیر", "اعظم", "شہباز", "شریف")
+    ]
+    assert subjects("ماہر معیشت ڈاکٹر فرخ سلیم کے خیال میں خطرہ باقی ہے۔")[0][-2:] == (
+        "فرخ",
+        "سلیم",
+    )
+    # What follows کہ is reported, not the sentence's subject.
+    assert subjects("ناصر علی نے کہا کہ انتظامیہ نے کچھ نہیں کیا۔") == [("ناصر", "علی")]
+    # A sentence with no agent is about the one person it names …
+    assert subjects("پچاس سالہ مزدور غلام حسین اب بھی روز آتے ہیں۔") == [
+        ("پچاس", "سالہ", "مزدور", "غلام", "حسین")
+    ]
+    assert subjects("کسان فضل دین کا گھر دریا کے کنارے ہے۔") == [("کسان", "فضل", "دین")]
+    # … or the person a possessor leads to, but not one of several.
+    assert subjects("نسرین اختر کے والد غلام قادر چوکیدار ہیں۔") == [("والد", "غلام", "قادر")]
+    assert subjects("وفد میں ثنا بلوچ اور نذیر احمد بھی شامل تھے۔") == []
+    assert subjects("شام ہوتے ہی سلیم اختر دکان بند کرتے ہیں۔", loose=True) == [("سلیم", "اختر")]
+
+
+def test_a_pronoun_refers_to_the_person_a_sentence_is_about() -> None:
+    text = (
+        "خبر\n"
+        "چالیس سالہ کسان فضل دین کا گھر دریا کے کنارے ہے۔ انہوں نے ہمیں بتایا:\n"
+        "“ہر سال پانی آتا ہے اور ہم ہر سال نیا گھر بناتے ہیں۔”\n"
+        "نسرین اختر کے والد غلام قادر ایک اسکول میں چوکیدار ہیں۔ وہ کہتے ہیں کہ بیٹی نے نام "
+        "روشن کیا۔\n"
+        "“ہمیں اس پر فخر ہے۔”\n"
+    )
+    assert speakers(text) == ["فضل دین", "غلام قادر"]
+
+
+def test_organisations_are_referred_to_by_their_head_word() -> None:
+    text = (
+        "خبر\n"
+        "پاکستان ہاکی فیڈریشن نے نئے کوچ کا اعلان کیا۔ فیڈریشن کے مطابق “کوچ کا معاہدہ دو سال کا "
+        "ہو گا۔”\n"
+        "ادھر شہر کی کمپنی الفا سافٹ سلوشنز لمیٹڈ نے نئی ایپ متعارف کرائی۔ کمپنی کا کہنا ہے کہ "
+        "“صارفین کا ڈیٹا محفوظ ہے۔”\n"
+        "قومی بینک کی انتظامیہ نے ایک بیان میں کہا کہ “کھاتہ داروں کی رقم محفوظ ہے۔”\n"
+    )
+    assert speakers(text) == ["پاکستان ہاکی فیڈریشن", "الفا سافٹ سلوشنز لمیٹڈ", "قومی بینک"]
+
+
+def test_shortened_names_take_the_full_name() -> None:
+    text = (
+        "خبر\n"
+        "صنعتکار طارق محمود سہگل نے کارخانہ بند کرنے کا اعلان کیا۔\n"
+        "طارق سہگل نے کہا کہ “یہ میری زندگی کا مشکل ترین فیصلہ ہے۔”\n"
+        "ڈاکٹر سمیرا گیلانی کے مطابق شہر میں ڈینگی پھیل رہا ہے۔ ڈاکٹر سمیرا کا کہنا تھا: "
+        "“پانی جمع نہ ہونے دیں۔”\n"
+    )
+    assert speakers(text) == ["طارق محمود سہگل", "سمیرا گیلانی"]
+
+
+def test_a_role_noun_finds_the_person_with_that_role() -> None:
+    text = (
+        "خبر\n"
+        "اسپیشل پراسیکیوٹر ثمینہ ناز نے ضمانت کی مخالفت کی۔ وکیل صفائی عدنان شفیق نے دلائل دیے۔\n"
+        "پراسیکیوٹر نے کہا کہ “ملزم گواہوں پر اثر انداز ہو سکتا ہے۔”\n"
+    )
+    assert speakers(text) == ["ثمینہ ناز"]
+
+
+def test_an_unnamed_officer_of_another_body_is_not_a_named_spokesperson() -> None:
+    text = (
+        "خبر\n"
+        "طالبان حکومت کے ترجمان ذبیح اللہ مجاہد نے بیان جاری کیا۔\n"
+        "پاکستان کے دفتر خارجہ کی ترجمان نے بریفنگ میں اس کا خیرمقدم کیا، تاہم ان کا کہنا "
+        "تھا کہ “ہم زمین پر عمل دیکھنا چاہتے ہیں۔”\n"
+    )
+    assert speakers(text) == [None]

@@ -266,15 +266,25 @@ def test_quote_detection_and_attribution_meet_targets(report: dict[str, Any]) ->
     )
 
 
+# Attribution floors, just under the scores measured when they were last raised.
+MAIN_ATTRIBUTION_FLOOR = 0.96
+
+
+def test_main_corpus_attribution_holds_its_level(report: dict[str, Any]) -> None:
+    """Measured 0.97 with the common-word lexicon and the subject model."""
+    assert report["overall"]["attribution_accuracy"] >= MAIN_ATTRIBUTION_FLOOR
+
+
 HOLDOUT = CORPUS.parent / "quotes_holdout"
 
 
 def test_second_corpus_holds_up() -> None:
     """A second set, written without sight of the code. It was first measured blind (F1 0.99,
-    attribution 0.71) and has informed fixes since, so it now guards against regressions."""
+    attribution 0.71) and has informed fixes since (0.98 now), so it guards against
+    regressions."""
     overall = eval_quotes.evaluate(HOLDOUT)["overall"]
     assert overall["f1"] >= TARGET_F1
-    assert overall["attribution_accuracy"] >= 0.85
+    assert overall["attribution_accuracy"] >= 0.96
 
 
 BLIND = CORPUS.parent / "quotes_blind"
@@ -282,20 +292,36 @@ BLIND = CORPUS.parent / "quotes_blind"
 
 def test_third_corpus_holds_up() -> None:
     """A third set, written without sight of the code and measured blind once (F1 1.00,
-    attribution 0.64); general fixes prompted by it since bring it to 0.79. Quote
+    attribution 0.64); general fixes prompted by it since bring it to 0.96. Quote
     detection must stay at the target and attribution must not slip back."""
     overall = eval_quotes.evaluate(BLIND)["overall"]
     assert overall["f1"] >= TARGET_F1
-    assert overall["attribution_accuracy"] >= 0.78
+    assert overall["attribution_accuracy"] >= 0.94
 
 
 BLIND2 = CORPUS.parent / "quotes_blind2"
 
 
-def test_fourth_corpus_is_the_current_blind_measure() -> None:
+def test_fourth_corpus_holds_up() -> None:
     """A fourth set, written without sight of the code and measured blind (F1 0.99,
-    attribution 0.53). It has not informed any fix yet: it is the honest measure of how
-    attribution does on unseen articles, kept as a floor until it is improved."""
+    attribution 0.53). Its failures were then read for the classes of error they show
+    (name boundaries, shortened names, organisation aliases, pronouns, unnamed speakers),
+    which were fixed by general rules and a broad lexicon; it measures 0.99 now. It is no
+    longer a blind measure, only a floor."""
     overall = eval_quotes.evaluate(BLIND2)["overall"]
     assert overall["f1"] >= TARGET_F1
-    assert overall["attribution_accuracy"] >= 0.52
+    assert overall["attribution_accuracy"] >= 0.97
+
+
+DEV2 = CORPUS.parent / "quotes_dev2"
+
+
+def test_fifth_corpus_holds_up() -> None:
+    """A fifth set, written alongside the lexicon and the subject model to check that they
+    generalise. Each batch was measured before it informed any fix (and, in brackets, with
+    the code this work started from): the first eight articles at 0.52, the next batches
+    at 0.81 (0.71), 0.83 (0.78), 0.65 (0.53), 0.65 (0.47) and 0.82 (0.73) when first run;
+    0.94 overall now."""
+    overall = eval_quotes.evaluate(DEV2)["overall"]
+    assert overall["f1"] >= TARGET_F1
+    assert overall["attribution_accuracy"] >= 0.90
