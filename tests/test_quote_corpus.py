@@ -325,3 +325,23 @@ def test_fifth_corpus_holds_up() -> None:
     overall = eval_quotes.evaluate(DEV2)["overall"]
     assert overall["f1"] >= TARGET_F1
     assert overall["attribution_accuracy"] >= 0.90
+
+
+BLIND3 = CORPUS.parent / "quotes_blind3"
+BLIND4 = CORPUS.parent / "quotes_blind4"
+
+
+@pytest.mark.parametrize(
+    ("corpus", "floor"),
+    [(BLIND3, 0.85), (BLIND4, 0.67)],
+    ids=["sixth", "seventh"],
+)
+def test_the_latest_blind_corpora_hold_their_first_measure(corpus: Path, floor: float) -> None:
+    """Two sets written by helpers who never saw the code, and measured once, blind, after
+    the lexicon and subject model were done: quote F1 1.00 on both, attribution 0.855
+    (sixth, 14 articles, 69 quotes) and 0.680 (seventh, 14 articles, 75 quotes), against
+    0.696 and 0.600 for the code before that work. The floors keep those first measures;
+    neither set has informed a fix yet, so they remain the honest test of the 0.90 target."""
+    overall = eval_quotes.evaluate(corpus)["overall"]
+    assert overall["f1"] >= TARGET_F1
+    assert overall["attribution_accuracy"] >= floor
