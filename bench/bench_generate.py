@@ -76,7 +76,7 @@ def main() -> None:
     report = {
         "article": args.article.name,
         "engine": args.engine,
-        "jobs": args.jobs or os.cpu_count(),
+        "jobs": args.jobs or 1,
         "cache": "warm" if args.cache else "off",
         "runs": args.runs,
         "audio_seconds": duration,

@@ -70,7 +70,7 @@ NoCacheOption = Annotated[
 ]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", min=1, help="Worker processes for espeak-ng (default: CPU count)."),
+    typer.Option("--jobs", min=1, help="Worker processes for espeak-ng (default: 1)."),
 ]
 CastFileOption = Annotated[
     Path | None,
@@ -99,8 +99,6 @@ def _resources(
     jobs: int | None = None,
 ) -> Resources:
     """Load the voices folder (cast and lexicon) and the engine, checking every voice."""
-    import os
-
     from bulletin.cache import ClipCache, default_cache_dir
     from bulletin.cast import load_cast
     from bulletin.engines import choose_engine
@@ -112,7 +110,9 @@ def _resources(
     for profile in cast.voices.values():  # a typo in any voice fails now, not mid-run
         choice.engine.check_voice(profile)
     cache = ClipCache(default_cache_dir()) if use_cache else None
-    workers = jobs or os.cpu_count() or 1
+    # Worker processes did not pay off on a 2-core machine (bench/bench_generate.py --jobs:
+    # 7-12 % slower, the seed and a 1,900-word article), so they are opt-in.
+    workers = jobs or 1
     lexicon = load_lexicon(directory)
     return Resources(choice.engine, cast, lexicon, cache, workers, choice.notice)
 
