@@ -13,6 +13,7 @@ generator from the text and the voice, so the same input gives the same audio.
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import hashlib
 import json
@@ -61,7 +62,11 @@ class MmsEngine:
         self._lock = threading.Lock()
         self._trim = _trimmer()
         self.sample_rate = self.folder.sample_rate
-        self.identity = f"mms:{self.folder.fingerprint()}"
+
+    @functools.cached_property
+    def identity(self) -> str:
+        """A hash of the model files (read once, and only when the cache needs it)."""
+        return f"mms:{self.folder.fingerprint()}"
 
     @property
     def _model(self) -> Any:
