@@ -65,7 +65,7 @@ def choose_engine(name: str, model_dir: Path | None = None) -> EngineChoice:
     if name != "auto":
         return EngineChoice(load_engine(name, model_dir))
     from bulletin.engines.mms import NEURAL_EXTRA, neural_available
-    from bulletin.tts_models import MODEL_DIR_ENV, default_model_dir, resolve_model_dir
+    from bulletin.tts_models import MODEL_DIR_ENV, resolve_model_dir
 
     folder = resolve_model_dir(model_dir)
     explicit = model_dir is not None or bool(os.environ.get(MODEL_DIR_ENV))
@@ -76,7 +76,7 @@ def choose_engine(name: str, model_dir: Path | None = None) -> EngineChoice:
             "using espeak-ng: the neural engine is not installed; for the neural voice, "
             f"{NEURAL_EXTRA}, then bulletin models pull mms-urdu"
         )
-    elif not default_model_dir().is_dir():
+    elif not folder.is_dir():  # here `folder` is Coqui's default folder
         notice = (
             f"using espeak-ng: no neural model in {folder}; get it with "
             "bulletin models pull mms-urdu, or point --model-dir at a downloaded one"
