@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from bulletin.model import Script, Segment, SegmentKind
 from bulletin.names import (
+    ABBREVIATION_RE,
     ORGANISATIONS,
     NameIndex,
     Phrase,
@@ -43,10 +44,13 @@ from bulletin.names import (
     strip_titles,
 )
 from bulletin.urdu import (
+    PLACES,
     PRONOUNS,
+    in_section,
     is_common,
     is_phrase_word,
     word_set,
+    word_texts,
     words,
 )
 
@@ -55,7 +59,8 @@ _REPORTING_VERBS = (
     r"استفسار|سوال|زور|مطالبہ|اعتراف|تسلیم|وضاحت|تصدیق|تردید|انکشاف|یقین|خبردار|اظہار|امید|"
     r"ہدایت|اپیل|تاکید|تنبیہ)"
 )
-_MAX_WORDS_TO_VERB = 12
+_HEADLINE_OVERLAP = 0.5
+_MAX_WORDS_TO_VERB = 20  # X نے [a forecast of 14 words] کرتے ہوئے خبردار کیا
 _SUBJECT_WINDOW = 7  # words at the start of a sentence where its subject stands
 # Words that refer back to an organisation named earlier, and the head words that organisation
 # must have (none: any organisation). Documents speak for whoever issued them.
@@ -95,13 +100,15 @@ _CUES_BEFORE = (
 # Reporting phrases after a quote, at the start of the text that follows it.
 _LEAD = r"^[\s۔،,:؛\-–—]*"
 _END = r"(?=[\s۔،,!؟]|$)"
+# The speaker is the first noun phrase naming someone before a کا / کے of the clause
+# (`یہ الفاظ تھے فیسٹیول میں … سنیما کے پروگرامر X کے، جنہوں نے …`).
 _CUES_AFTER_FORWARD = (
-    re.compile(_LEAD + rf"یہ\s+کہنا\s+(?:ہے|تھا)\s+(?P<np>[^۔؟!،]{{1,80}}?)\s+کا{_END}"),
-    re.compile(_LEAD + rf"یہ\s+الفاظ\s+(?:تھے|ہیں)\s+(?P<np>[^۔؟!،]{{1,80}}?)\s+کے{_END}"),
+    (re.compile(_LEAD + r"یہ\s+کہنا\s+(?:ہے|تھا)\s+(?P<np>[^۔؟!،]{1,120})"), "کا"),
+    (re.compile(_LEAD + r"یہ\s+الفاظ\s+(?:تھے|ہیں)\s+(?P<np>[^۔؟!،]{1,120})"), "کے"),
 )
 _CUE_AFTER_NE = re.compile(
-    _LEAD + rf"(?:یہ\s+بات\s+)?(?P<np>[^۔؟!]{{1,80}}?)\s+(?P<marker>نے)(?:\s+\S+){{0,12}}?\s+"
-    rf"(?:{_REPORTING_VERBS}|کی|کہی)"
+    _LEAD + rf"(?P<this>یہ\s+بات\s+)?(?P<np>[^۔؟!]{{1,80}}?)\s+(?P<marker>نے)(?:\s+\S+){{0,12}}?\s+"
+    rf"(?:{_REPORTING_VERBS}|(?P<light>کی|کہی))(?=[\s۔،,!؟:]|$)"
 )
 # `بیان میں کہا گیا` with no one named before it: the organisation that issued it speaks.
 _STATEMENT_RE = re.compile(
@@ -124,11 +131,13 @@ _VOCATIVE_TITLES_REQUIRED_MARKS = {"،", ","}
 @dataclass(frozen=True)
 class Cue:
     """A reporting phrase: the noun phrase naming the speaker and the phrase itself.
-    `unnamed` marks a speaker the article does not name (`ایک نرس نے بتایا`)."""
+    `unnamed` marks a speaker the article does not name (`ایک نرس نے بتایا`); `proper` one
+    whose name the article sets in quote marks (`اخبار ’ٹورنٹو اسٹار‘ نے`), taken as written."""
 
     noun_phrase: tuple[str, ...]
     phrase: str
     unnamed: bool = False
+    proper: bool = False
 
 
 # Words before a noun phrase that make it someone unnamed (`ایک افسر`, `کسی شہری`).
@@ -142,7 +151,16 @@ _OF = word_set("کا کی کے")
 _POSSESSIVE_PRONOUNS = word_set("ان اُن انہی")
 # A word for the part of an organisation that speaks for it (`X کی انتظامیہ نے`): X speaks.
 _SPOKESBODIES = word_set("انتظامیہ حکام")
-_ASIDE_RE = re.compile(r"[،,]\s*(?:جو|جن|جس|جنہوں|جنھوں|جنہیں|جنھیں)\s[^،,۔؟!:]{1,160}?[،,]")
+# Documents that speak for whoever issued them (`X کی جانب سے جاری اعلامیے کے مطابق`).
+_DOCUMENTS = word_set("بیان اعلامیے اعلامیہ رپورٹ ریلیز خط مراسلے ایڈوائزری نوٹیفکیشن")
+_OWNER_RE = re.compile(
+    r"(?:کی|کے)\s+(?:(?:جانب|طرف)\s+سے\s+)?"
+    r"(?:جاری\s+(?:کردہ\s+|کیے\s+گئے\s+|کیا\s+گیا\s+|کی\s+گئی\s+)?)?$"
+)
+_QUOTE_MARKS = "’‘”“\"'«»"
+_ASIDE_RE = re.compile(
+    r"[،,]\s*(?:جو|جن|جس|جنہوں|جنھوں|جنہیں|جنھیں)\s[^،,۔؟!:]{1,160}?(?:[،,]|(?=[۔؟!]))"
+)
 _OPENING_CLAUSE_RE = re.compile(r"\s*(?:جب|اگر|جیسے\s+ہی|چونکہ)(?!\S)")
 _THEN_RE = re.compile(r"(?<!\S)تو(?!\S)")
 _PRONOUN_RE = re.compile(r"(?<!\S)(?:وہ|انہوں|انھوں|ان(?=\s+(?:کا|کی|کے)(?!\S)))(?!\S)")
@@ -212,7 +230,11 @@ class _Discourse:
         if is_acronym(noun_phrase) and (found := self.roles.lookup(noun_phrase)):
             return found  # ایس ایس پی: the officer given that rank
         name = strip_titles(noun_phrase)
+        if not name and has_title(noun_phrase) and (found := self.roles.lookup(noun_phrase)):
+            return found  # پولیس افسر، ڈی جی فوڈ اتھارٹی: the officer named before
         parts = organisation_parts(noun_phrase)
+        if not parts and not name and _is_named_service(noun_phrase):
+            parts = (" ".join(noun_phrase), None)  # پاکستان ریلویز، پاکستان پوسٹ
         if parts and not (name and has_title(noun_phrase)):  # سندھ حکومت، دفتر خارجہ
             self.organisations.setdefault(parts[0], parts[1])
             return parts[0]
@@ -227,6 +249,8 @@ class _Discourse:
         words = [w for w in noun_phrase if w not in _ALIAS_FILLERS]
         if not words or not all(is_common(w) for w in words):
             return None
+        if any(in_section(w, "place") or w in PLACES for w in words[:-1]):
+            return None  # سندھ پولیس: an organisation of its own, not the پولیس named before
         head = words[-1]
         kinds = _ORGANISATION_ALIASES.get(head, (head, _direct_form(head)))
         if head not in _ORGANISATION_ALIASES and _direct_form(head) not in ORGANISATIONS:
@@ -249,6 +273,18 @@ class _Discourse:
             return (people or candidates or [None])[0]
         person = self.person(noun_phrase)
         return None if person == exclude else person
+
+
+def _is_named_service(noun_phrase: tuple[str, ...]) -> bool:
+    """A place followed by common nouns, none a title: a body named after where it serves
+    (`پاکستان ریلویز`), when it acts as a subject."""
+    head, *rest = noun_phrase or ("",)
+    return (
+        bool(rest)
+        and (head in PLACES or in_section(head, "place"))
+        and not has_title(noun_phrase)
+        and not any(w in PLACES or in_section(w, "place") for w in rest)
+    )
 
 
 def _direct_form(word: str) -> str:
@@ -397,19 +433,35 @@ def _article_roles(script: Script, names: NameIndex) -> RoleIndex:
 
 def _headline_quotes(segments: list[Segment]) -> list[Segment]:
     """A quote in the headline usually repeats words from a quote in the body: it takes the
-    speaker of the body quote that contains it, the strongest evidence a headline has."""
+    speaker of the body quote that contains it, the strongest evidence a headline has; or,
+    failing a speaker the body also quotes, that of the body quote sharing most of its
+    words (a headline trims and rephrases)."""
     body = [s for s in segments if s.is_quote and s.paragraph > 0 and s.speaker]
+    speakers = {s.speaker for s in body}
     result = []
     for segment in segments:
         if segment.is_quote and segment.paragraph == 0:
             words = " ".join(segment.text.split()).strip("۔ ")
             source = next((s for s in body if words in " ".join(s.text.split())), None)
+            if source is None and segment.speaker not in speakers:
+                source = _closest_quote(segment.text, body)
             if source is not None:
                 segment = replace(
                     segment, speaker=source.speaker, evidence="repeats a quote in the article"
                 )
         result.append(segment)
     return result
+
+
+def _closest_quote(text: str, body: list[Segment]) -> Segment | None:
+    """The body quote holding the largest share of `text`'s words, if over half."""
+    wanted = set(word_texts(text))
+    best: tuple[float, Segment] | None = None
+    for segment in body:
+        share = len(wanted & set(word_texts(segment.text))) / max(len(wanted), 1)
+        if share > _HEADLINE_OVERLAP and (best is None or share > best[0]):
+            best = (share, segment)
+    return best[1] if best else None
 
 
 def _speaker_of(
@@ -425,6 +477,10 @@ def _speaker_of(
     for cue in _cues(previous, quote, following):
         if cue.unnamed:
             return None, None
+        if cue.proper:
+            speaker = " ".join(cue.noun_phrase)
+            discourse.organisations.setdefault(speaker, None)
+            return speaker, _evidence(cue.phrase, speaker)
         speaker = discourse.resolve(cue.noun_phrase, exclude=addressee)
         if speaker == _UNNAMED:
             return None, None  # a pronoun for someone unnamed
@@ -477,11 +533,12 @@ def _headline_cue(text: str, after: bool) -> Cue | None:
         match = re.match(r"^[\s\-–—]*:\s*(?P<np>[^:۔،,]+)", text)
         if not match:
             return None
-        found = [w.text for w in words(match["np"])]
-        size = next((i for i, w in enumerate(found) if not is_phrase_word(w)), len(found))
-        if not size or found[size : size + 1] not in ([], ["کا"], ["کی"], ["کے"]):
-            return None  # `: فوجی ترجمان کی پریس کانفرنس`, not `: میو ہسپتال میں …`
-        return Cue(tuple(found[:size]), match.group().strip(" :"))
+        for index, phrase in enumerate(noun_phrases(match["np"])):
+            if phrase.after[:1] not in ((), ("کا",), ("کی",), ("کے",)):
+                continue  # `: میو ہسپتال میں …` names a place, not a speaker
+            if index == 0 or is_plausible_name(strip_titles(phrase.words)):
+                return Cue(phrase.words, match.group().strip(" :"))
+        return None  # `: فوجی ترجمان کی پریس کانفرنس`; `: … کیس میں جسٹس X کے ریمارکس`
     stripped = text.rstrip()
     if not stripped.endswith(":"):
         return None
@@ -530,19 +587,22 @@ def _cue_at(text: str, marker: int, start: int, end: int) -> Cue | None:
     noun_phrase, np_start = noun_phrase_span(text, marker)
     if not noun_phrase:
         return None
-    if noun_phrase in {(word,) for word in _SPOKESBODIES}:
+    # `’X‘ نے` or `X (آئی ایل او) نے`: a name set off by the writer, taken as written
+    proper = text[np_start] in _QUOTE_MARKS or ABBREVIATION_RE.search(text[:marker]) is not None
+    spoken_for = tuple(w for w in noun_phrase if w not in _ALIAS_FILLERS)
+    if spoken_for in {(word,) for word in _SPOKESBODIES | _DOCUMENTS}:
         owner, owner_start = _owner(text, np_start)
         if owner:
             noun_phrase, np_start = owner, owner_start
     before = words(text[:np_start])
     unnamed = bool(before) and before[-1].text in _INDEFINITES and not _titled_name(noun_phrase)
     phrase = text[min(np_start, start) : end]
-    return Cue(noun_phrase, phrase.strip(), unnamed)
+    return Cue(noun_phrase, phrase.strip(), unnamed, proper)
 
 
 def _owner(text: str, position: int) -> tuple[tuple[str, ...], int]:
-    """The organisation in `X کی` / `X کے` right before `position`, if any."""
-    match = re.search(r"(?:کی|کے)\s+$", text[:position])
+    """The organisation in `X کی` / `X کے` / `X کی جانب سے جاری` right before `position`."""
+    match = _OWNER_RE.search(text[:position])
     if not match:
         return (), position
     noun_phrase, start = noun_phrase_span(text, match.start())
@@ -552,17 +612,32 @@ def _owner(text: str, position: int) -> tuple[tuple[str, ...], int]:
 def cue_after(text: str, forward_only: bool = False) -> Cue | None:
     """A reporting phrase at the start of the text after a quote, if any. `forward_only`
     keeps to the phrases that can only point back (`یہ کہنا ہے X کا`, `یہ بات X نے کہی`)."""
-    for pattern in _CUES_AFTER_FORWARD:
-        if match := pattern.match(text):
-            noun_phrase = tuple(w.text for w in words(match["np"]))
-            return Cue(noun_phrase, match.group().strip(" ۔،,"))
+    for pattern, genitive in _CUES_AFTER_FORWARD:
+        if (match := pattern.match(text)) and (found := _genitive_speaker(match, genitive)):
+            return found
     if forward_only and not re.match(_LEAD + r"یہ\s+بات\s", text):
         return None
-    if match := _CUE_AFTER_NE.match(text):
+    match = _CUE_AFTER_NE.match(text)
+    if match and match["light"] and not match["this"]:
+        match = None  # `X نے ڈونرز کی …`: کی without یہ بات is no report
+    if match:
         noun_phrase = noun_phrase_before(text, match.start("marker"))
         if noun_phrase:
             return Cue(noun_phrase, match.group().strip(" ۔،,"))
     return None if forward_only else short_report(text)
+
+
+def _genitive_speaker(match: re.Match[str], genitive: str) -> Cue | None:
+    """The cue of `یہ کہنا ہے X کا`: the first X before a `genitive` that names someone,
+    else the first X at all."""
+    clause = match["np"]
+    candidates = []
+    for marker in re.finditer(rf"(?<=\s){genitive}(?=[\s۔،,!؟]|$)", clause):
+        if noun_phrase := noun_phrase_before(clause, marker.start()):
+            phrase = match.group()[: match.start("np") - match.start() + marker.end()]
+            candidates.append(Cue(noun_phrase, phrase.strip(" ۔،,")))
+    named = [c for c in candidates if is_plausible_name(strip_titles(c.noun_phrase))]
+    return (named or candidates or [None])[0]
 
 
 def short_report(text: str) -> Cue | None:

@@ -65,6 +65,13 @@ ModelDirOption = Annotated[
         help="Folder of a downloaded MMS model (default: $BULLETIN_MODEL_DIR, Coqui's folder).",
     ),
 ]
+PrecisionOption = Annotated[
+    str,
+    typer.Option(
+        "--precision",
+        help="Neural decoder arithmetic: auto (bf16 where the CPU has it), fp32 or bf16.",
+    ),
+]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Synthesize every clip afresh; leave the cache alone.")
 ]
@@ -97,6 +104,7 @@ def _resources(
     model_dir: Path | None = None,
     use_cache: bool = False,
     jobs: int | None = None,
+    precision: str = "auto",
 ) -> Resources:
     """Load the voices folder (cast and lexicon) and the engine, checking every voice."""
     from bulletin.cache import ClipCache, default_cache_dir
@@ -106,7 +114,7 @@ def _resources(
 
     directory = _voices_dir(voices_dir)
     cast = load_cast(directory)
-    choice = choose_engine(engine, model_dir)
+    choice = choose_engine(engine, model_dir, precision)
     for profile in cast.voices.values():  # a typo in any voice fails now, not mid-run
         choice.engine.check_voice(profile)
     cache = ClipCache(default_cache_dir()) if use_cache else None
@@ -131,6 +139,7 @@ def generate(
     ),
     engine: EngineOption = "auto",
     model_dir: ModelDirOption = None,
+    precision: PrecisionOption = "auto",
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
     show_file: ShowOption = None,
@@ -155,7 +164,7 @@ def generate(
     if show_name:
         show = replace(show, name=show_name)
     publish_url = _public_url(base_url, show) if feed is not None else None
-    resources = _resources(voices, engine, model_dir, not no_cache, jobs)
+    resources = _resources(voices, engine, model_dir, not no_cache, jobs, precision)
     options = Options(show, bitrate, strict, cast_file, cover)
     failures, episodes = 0, []
     for article in articles:
@@ -309,6 +318,7 @@ def voices_preview(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="WAV file.")] = None,
     engine: EngineOption = "auto",
     model_dir: ModelDirOption = None,
+    precision: PrecisionOption = "auto",
     voices: VoicesOption = None,
 ) -> None:
     """Write a short WAV of one voice speaking TEXT (normalized like an article)."""
@@ -318,7 +328,7 @@ def voices_preview(
     from bulletin.normalize import speaks, spoken_text
     from bulletin.synthesis import speak
 
-    resources = _resources(voices, engine, model_dir)
+    resources = _resources(voices, engine, model_dir, precision=precision)
     if name not in resources.cast.voices:
         known = ", ".join(sorted(resources.cast.voices))
         raise BulletinError(f"unknown voice {name!r} (known: {known})")

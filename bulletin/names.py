@@ -21,6 +21,7 @@ from bulletin.urdu import (
     PRONOUNS,
     TITLES,
     Word,
+    given_names,
     in_section,
     is_compound_tail,
     is_name_word,
@@ -32,6 +33,10 @@ from bulletin.urdu import (
 )
 
 _MAX_NAME_WORDS = 5
+_MAX_SYLLABLE_LETTERS = 3
+_MAX_SYLLABLES = 2
+_NOT_SYLLABLES = ("function", "title", "place", "office", "org")
+_SYLLABLE_SECTIONS = ("noun", "adjective", "letter", "loan")  # not only a verb
 _MAX_PHRASE_WORDS = 10
 _AFTER_WORDS = 3  # words kept after a phrase: its case and what the case governs
 _MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
@@ -43,10 +48,25 @@ _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is re
 _NAME_ENDERS = word_set("نے کے کی کا کو رہے رہی رہا ہیں ہے تھے تھا تھی تھیں")
 _VERB_ENDINGS = ("تی", "تے", "تا", "ئی", "ئے", "یں")
 # Titles that are also family names after a given name (سجاد مصطفیٰ سید، گل بانو وزیر).
-SURNAME_TITLES = word_set("سید سردار وزیر پیر میاں حاجی")
+SURNAME_TITLES = word_set("سید سردار وزیر پیر میاں حاجی قاضی حافظ")
 _MIN_NAME_BEFORE_SURNAME = 2
+# A nickname after a name: `ذوالفقار جبار خان المعروف زلفی`.
+_KNOWN_AS_RE = re.compile(r"\s(?:المعروف|عرف)\s+(?P<alias>[^\s،۔,:؛]+(?:\s+[^\s،۔,:؛]+)?)")
+# An abbreviation in brackets after a name (`عالمی ادارہ محنت (آئی ایل او)`).
+ABBREVIATION_RE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*\Z")
+# Second halves of compound given names (سلطان الدین، سیف اللہ).
+_NAME_PARTICLES = word_set("الدین الرحمان الرحمن اللہ الحق الزمان")
+_TITLE_NAMES = word_set("سلطان امیر شہزادہ")  # titles that also begin compound given names
+# Words that open a name (سید امجد علی شاہ): words before them belong to something else.
+NAME_OPENERS = word_set("سید")
 TRAILING_TITLES = word_set("ایڈووکیٹ صاحب صاحبہ مرحوم مرحومہ جونیئر سینئر")
 _GAP_RE = re.compile(r"^[ \t\u00a0\u200c\u200d]*\Z")  # words of one phrase: no line break
+# A name in quote marks right before a marker: a newspaper, programme or group (`’X‘ نے`).
+_QUOTE_MARKS = "’‘”“\"'«»"
+_QUOTED_NAME_RE = re.compile(
+    rf"[{_QUOTE_MARKS}]{{1,2}}(?P<name>[^{_QUOTE_MARKS}\n۔،:]{{1,60}})"
+    rf"[{_QUOTE_MARKS}]{{1,2}}[ \t]*\Z"
+)
 
 # Head nouns of organisations that speak in the news.
 ORGANISATIONS = word_set(
@@ -58,26 +78,19 @@ ORGANISATIONS = word_set(
     بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ
     """
 )
+# Heads that belong to the organisation's name (وزارت تجارت), unlike a generic word before
+# a name of its own (تنظیم X فورم → X فورم).
+_NAMING_HEADS = word_set("وزارت محکمہ محکمے")
 # Role words that name the same role (a judge is جج or جسٹس).
+# Role words for any rank of the organisation named with them (`پولیس افسر`, `فوجی اہلکار`).
+_GENERIC_ROLES = word_set("افسر آفیسر عہدیدار اہلکار")
+# Ranks that make someone an officer of that service (`ایس پی X` is a پولیس افسر).
+_RANKS = {"پولیس": tuple(word_set("ایس پی ایچ او انسپکٹر سپرنٹنڈنٹ تھانیدار ڈی آئی جی"))}
 _SAME_ROLE = {"جج": ("جسٹس",), "جسٹس": ("جج",), "ججز": ("جسٹس",)}
 _OF = word_set("کے کی کا")
 # Words that join the parts of an organisation's name (الیکشن کمیشن آف پاکستان).
 _ORG_CONNECTORS = word_set("آف اینڈ و برائے")
 FEMALE_TITLES = word_set("بیگم محترمہ مس مسز خاتون ملکہ شہزادی صاحبہ")
-# Common given names: weak evidence, used when the text itself shows no gender.
-MALE_NAMES = word_set(
-    """
-    محمد احمد علی عمر عثمان حسن حسین عبد عبدالله عبداللہ خالد طارق عمران نواز شہباز آصف بلال
-    فیصل کامران عادل راشد شاہد ظفر اکرم اسلم جاوید نعیم وسیم ندیم سلیم کریم رحیم یوسف ابراہیم
-    اسماعیل حمزہ زاہد ساجد ماجد امجد ارشد اشرف انور اقبال
-    """
-)
-FEMALE_NAMES = word_set(
-    """
-    فاطمہ عائشہ مریم زینب ثنا صائمہ نرگس رضیہ پروین شگفتہ نائلہ زرینہ فرزانہ ثمینہ شاہدہ
-    عذرا سائرہ بینظیر ملالہ نسیم نسرین کلثوم رابعہ سعدیہ شازیہ نادیہ صبا ہما حنا آمنہ سمیرا
-    """
-)
 _FEMININE_RE = re.compile(
     r"(?<!\S)(?:کہتی|بتاتی|کرتی|دیتی|چاہتی|سمجھتی|رہی|گئی|گئیں|چکی|سکتی|تھیں|ہوئیں|لگیں|"
     r"آئی|آئیں|بولیں|کہا\s+تھا\s+کہ\s+وہ\s+\S+\s+(?:گئی|تھیں))(?!\S)"
@@ -103,23 +116,89 @@ def noun_phrase_before(text: str, position: int) -> tuple[str, ...]:
 def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
     """The noun phrase right before `position` (see `noun_phrase_before`) and where it
     starts (`position` when there is none)."""
+    if aside := ABBREVIATION_RE.search(text[:position]):  # عالمی ادارہ محنت (آئی ایل او) نے
+        position = aside.start()
+    if quoted := _QUOTED_NAME_RE.search(text[:position]):  # اخبار ’ٹورنٹو اسٹار‘ نے
+        inside = words(quoted["name"])
+        if 0 < len(inside) <= _MAX_NAME_WORDS:
+            return tuple(w.text for w in inside), quoted.start()
     before = words(text[:position])
     if not before or not _GAP_RE.match(text[before[-1].end : position]):
         return (), position
     if before[-1].text in PRONOUNS:
         return (before[-1].text,), before[-1].start
     phrase: list[Word] = []
-    for word in reversed(before):
+    tail = _syllable_tail(text, before)
+    for word in reversed(before[: len(before) - tail]):
         if phrase and not _GAP_RE.match(text[word.end : phrase[0].start]):
             break
-        if not (is_phrase_word(word.text) or word.text in TITLES):
+        joins = word.text == "و" and bool(phrase)  # وزارت افرادی قوت و سماجی بہبود
+        if not (is_phrase_word(word.text) or word.text in TITLES or joins):
             break
         if len(phrase) == _MAX_PHRASE_WORDS:
             break
         phrase.insert(0, word)
+    phrase.extend(before[len(before) - tail :] if tail else [])
+    while phrase and phrase[0].text == "و":
+        phrase.pop(0)
     if not phrase:
         return (), position
     return tuple(w.text for w in phrase), phrase[0].start
+
+
+def is_syllable(word: str, verbs: bool = False) -> bool:
+    """A short common word that may also be a syllable of a foreign name (`وی` in `ژانگ وی
+    منگ`, `لی ہوا` in `وانگ لی ہوا`, `او` in `کلیئر او ڈونل`): not a function word, title,
+    place or office; nor only a verb, unless `verbs` (right before a marker, where no verb
+    can stand)."""
+    if not verbs and not any(in_section(word, s) for s in _SYLLABLE_SECTIONS):
+        return False
+    bare = "".join(ch for ch in word if not ("\u064b" <= ch <= "\u065f"))
+    return (
+        len(bare) <= _MAX_SYLLABLE_LETTERS
+        and not is_name_word(word)
+        and word not in TITLES
+        and word not in PLACES
+        and word not in PRONOUNS
+        and not any(in_section(word, s) for s in _NOT_SYLLABLES)
+    )
+
+
+def _joins_with_o(text: str, found: list[Word], index: int) -> bool:
+    """Is found[index] the `و` (and) inside one name, between two phrase words?"""
+    return (
+        found[index].text == "و"
+        and index + 1 < len(found)
+        and _joined(text, found[index], found[index + 1])
+        and is_phrase_word(found[index + 1].text)
+    )
+
+
+def _syllables_before_name(text: str, found: list[Word], start: int) -> int:
+    """How many syllables (see `is_syllable`) from found[start] lead to a name word."""
+    stop = start
+    while stop < len(found) and stop - start < _MAX_SYLLABLES and is_syllable(found[stop].text):
+        if stop > start and not _joined(text, found[stop - 1], found[stop]):
+            return 0
+        stop += 1
+    following = found[stop] if stop < len(found) else None
+    if stop == start or following is None or not _joined(text, found[stop - 1], following):
+        return 0
+    return stop - start if is_name_word(following.text) else 0
+
+
+def _syllable_tail(text: str, before: list[Word]) -> int:
+    """How many words right before a marker are syllables ending a foreign name (`وانگ لی
+    ہوا نے`): a verb cannot stand right before نے, so after an unknown word they are name."""
+    count = 0
+    while count < _MAX_SYLLABLES and count < len(before) - 1:
+        word = before[-1 - count]
+        if not is_syllable(word.text, verbs=True) or not _joined(text, before[-2 - count], word):
+            break
+        count += 1
+    if count and is_name_word(before[-1 - count].text):
+        return count
+    return 0
 
 
 @dataclass(frozen=True)
@@ -152,9 +231,15 @@ def noun_phrases(text: str) -> list[Phrase]:
                 stop < len(found)
                 and stop - index < _MAX_PHRASE_WORDS
                 and _joined(text, found[stop - 1], found[stop])
-                and (is_phrase_word(found[stop].text) or found[stop].text in TITLES)
             ):
-                stop += 1
+                if is_phrase_word(found[stop].text) or found[stop].text in TITLES:
+                    stop += 1
+                elif _joins_with_o(text, found, stop):
+                    stop += 2  # وزارت افرادی قوت و سماجی بہبود
+                elif syllables := _syllables_before_name(text, found, stop):
+                    stop += syllables  # نائب وزیر خارجہ سن وی دونگ: سن is no verb here
+                else:
+                    break
         before = (
             found[index - 1].text if index and _joined(text, found[index - 1], found[index]) else ""
         )
@@ -210,6 +295,9 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         ):
             flags[i] = flags[i + 1] = False
     for i, word in enumerate(phrase[:-1]):
+        if word in _TITLE_NAMES and phrase[i + 1] in _NAME_PARTICLES and i + 2 < len(phrase):
+            flags[i] = flags[i + 1] = False  # سلطان الدین احمد: a name, not the title سلطان
+            continue
         if not flags[i] or titles[i] or not is_plain_noun(word):
             continue
         particle = phrase[i + 1].startswith("ال") and not flags[i + 1]
@@ -217,11 +305,42 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         between_names = i > 0 and not flags[i - 1] and not flags[i + 1]  # حسن عسکری رضوی
         if particle or between_names or (after_title and not flags[i + 1]):
             flags[i] = False
+    _mark_syllables(phrase, flags, titles)
+    for i in range(1, len(phrase) - 1):  # وزیر ٹرانسپورٹ و ماس ٹرانزٹ سید X: سید starts the name
+        if phrase[i] in NAME_OPENERS and not flags[i + 1]:
+            flags[:i] = [True] * i
     last = len(phrase) - 1  # سجاد مصطفیٰ سید: a title that is also a family name
     given = flags[last - _MIN_NAME_BEFORE_SURNAME : last]
     if last >= _MIN_NAME_BEFORE_SURNAME and phrase[last] in SURNAME_TITLES and not any(given):
         flags[last] = False
     return flags
+
+
+def _mark_syllables(phrase: tuple[str, ...], flags: list[bool], titles: list[bool]) -> None:
+    """Count as name the syllables of a foreign name (see `is_syllable`): short common words
+    after a title or a name word and before a name word (`نائب وزیر خارجہ سن وی دونگ`,
+    `کلیئر او ڈونل`), or ending the phrase after a name word (`وانگ لی ہوا`)."""
+    index = 0
+    while index < len(phrase):
+        if not flags[index] or titles[index] or not is_syllable(phrase[index], verbs=True):
+            index += 1
+            continue
+        stop = index
+        while (
+            stop < len(phrase)
+            and stop - index < _MAX_SYLLABLES
+            and is_syllable(phrase[stop], verbs=True)
+        ):
+            stop += 1
+        run = phrase[index:stop]
+        opened = index > 0 and (titles[index - 1] or not flags[index - 1])
+        opened = opened and not in_section(phrase[index - 1], "letter")  # آئی ٹی: letters
+        closed = stop < len(phrase) and not flags[stop]
+        inside = opened and closed and all(is_syllable(w) for w in run)
+        trailing = stop == len(phrase) and index > 0 and not flags[index - 1]
+        if inside or (trailing and all(in_section(w, "verb") for w in run)):
+            flags[index:stop] = [False] * (stop - index)
+        index = stop
 
 
 def has_title(noun_phrase: tuple[str, ...]) -> bool:
@@ -257,15 +376,32 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
     letters = _trailing_letters(noun_phrase)
     if len(letters) >= _MIN_ACRONYM_LETTERS and not strip_titles(noun_phrase):
         return " ".join(letters), None  # شعبہ تعلقات عامہ آئی ایس پی آر
+    if located := _letters_and_place(noun_phrase):
+        return located, None  # ڈبلیو ڈبلیو ایف پاکستان
     if not any(word in ORGANISATIONS for word in noun_phrase):
         return None
     if len(noun_phrase) > _MAX_ORG_WORDS:
         return None
     for index, word in enumerate(noun_phrase[:-2]):
         rest = noun_phrase[index + 1 :]
+        if word in _NAMING_HEADS:  # وزارت افرادی قوت و سماجی بہبود: the ministry's own name
+            return " ".join(noun_phrase[index:]), None
+        if word in ORGANISATIONS and in_section(rest[0], "agency"):
+            return " ".join(rest), word  # ادارے یونیسف پاکستان
         if word in ORGANISATIONS and rest[0] not in _ORG_CONNECTORS and _is_proper_org(rest):
             return " ".join(rest), word
     return " ".join(noun_phrase), None
+
+
+def _letters_and_place(noun_phrase: tuple[str, ...]) -> str | None:
+    """An abbreviation followed by the country or city it serves (`ڈبلیو ڈبلیو ایف پاکستان`)."""
+    cut = len(noun_phrase)
+    while cut > 0 and (noun_phrase[cut - 1] in PLACES or in_section(noun_phrase[cut - 1], "place")):
+        cut -= 1
+    letters = _trailing_letters(noun_phrase[:cut])
+    if cut == len(noun_phrase) or len(letters) < _MIN_ACRONYM_LETTERS:
+        return None
+    return " ".join(noun_phrase[cut - len(letters) :])
 
 
 def _is_proper_org(words: tuple[str, ...]) -> bool:
@@ -327,11 +463,15 @@ class NameIndex:
         self._words = words(text)
         self._cache: dict[str, str] = {}
         self._full_names: list[tuple[str, ...]] | None = None
+        self._aliases = {alias: " ".join(name) for name, alias in _known_as(text)}
 
     def canonical(self, name: str) -> str:
         """The fullest form of `name` in the article: the longest name that ends with its
         words, or failing that one that holds them in order with the first or last word
-        in place (`طاہر سہگل` → `طاہر محمود سہگل`, `صبا` → `صبا گیلانی`)."""
+        in place (`طاہر سہگل` → `طاہر محمود سہگل`, `صبا` → `صبا گیلانی`); a nickname given
+        with `المعروف` stands for the name before it."""
+        if name in self._aliases:
+            return self.canonical(self._aliases[name])
         if name not in self._cache:
             best = self._fullest_form(tuple(name.split()))
             self._cache[name] = " ".join(self._expanded(tuple(best.split())))
@@ -348,7 +488,8 @@ class NameIndex:
         best = name
         for start in self._occurrences(name):
             stop = start + len(name)
-            extended = self._extend_left(start) + name + self._extend_right(stop)
+            left = () if name[0] in NAME_OPENERS else self._extend_left(start)
+            extended = left + name + self._extend_right(stop)
             if len(extended) > len(best):
                 best = extended
         return " ".join(best)
@@ -369,6 +510,9 @@ class NameIndex:
         while index >= 0 and len(extra) < _MAX_NAME_WORDS and self._joins(index, index + 1):
             word = self._words[index].text
             before = self._words[index - 1].text if index else ""
+            if word in NAME_OPENERS:
+                extra.insert(0, word)
+                break
             if (
                 not is_name_word(word)
                 or word in ORGANISATIONS
@@ -424,6 +568,21 @@ class NameIndex:
         )
 
 
+def _known_as(text: str) -> list[tuple[tuple[str, ...], str]]:
+    """Names and the nicknames given after them (`X المعروف Y`, `X عرف Y`)."""
+    found = []
+    for match in _KNOWN_AS_RE.finditer(text):
+        name = strip_titles(noun_phrase_before(text, match.start()))
+        alias = []
+        for word in words(match["alias"]):
+            if not is_name_word(word.text):
+                break
+            alias.append(word.text)
+        if name and alias:
+            found.append((name, " ".join(alias)))
+    return found
+
+
 @dataclass
 class RoleIndex:
     """Which person the article last gave each role (`ترجمان`, `وزیر خارجہ`)."""
@@ -464,6 +623,9 @@ class RoleIndex:
         titles = [w for w, flag in zip(wanted, title_flags(tuple(wanted)), strict=True) if flag]
         head = (titles or wanted)[-1]
         heads = {head, *_SAME_ROLE.get(head, ())}
+        if head in _GENERIC_ROLES and len(wanted) > 1:  # پولیس افسر: any police rank
+            heads = set(wanted) - {head}
+            heads |= {rank for word in heads for rank in _RANKS.get(word, ())}
         spelt = is_acronym(tuple(wanted))
         best: tuple[int, int, str] | None = None
         for order, (role, person) in enumerate(self._roles):
@@ -521,9 +683,11 @@ def gender(name: str, narration: list[str], speech: list[str]) -> str | None:
     for quote in speech:
         female += 2 * len(_FIRST_PERSON_FEMININE_RE.findall(quote))
         male += 2 * len(_FIRST_PERSON_MASCULINE_RE.findall(quote))
-    first = name.split()[0]  # a common given name is strong but not decisive evidence
-    female += 3 * (first in FEMALE_NAMES)
-    male += 3 * (first in MALE_NAMES)
+    # A given name (bulletin/data/urdu_given_names.txt) only settles what the text leaves
+    # open: many are given to both (نسیم، شمیم، طلعت).
+    first = name.split()[0]
+    female += first in given_names("female")
+    male += first in given_names("male")
     if female > male:
         return "female"
     if male > female:

@@ -159,14 +159,18 @@ _LABEL_AFTER_RE = re.compile(
 )
 _FINITE_ENDINGS = word_set(
     "ہے ہیں تھا تھی تھے تھیں گا گی گے ہوں ہو ہوا ہوئی ہوئے گیا گئی گئے گئیں چاہیے چاہیئے "
-    "سکتا سکتی سکتے رہا رہی رہے کریں کرے کرو کرتا کرتی کرتے دیں دے دو لیں سکیں"
+    "سکتا سکتی سکتے رہا رہی رہے کریں کرے کرو کرتا کرتی کرتے دیں دے دو لیں سکیں "
+    "نہیں"  # a negated clause without a verb: `کوئی گروپ بندی نہیں`
 )
 _WORD_RE = re.compile(r"[\w\u064b-\u065f\u0670]+")
 _SENTENCE_END_RE = re.compile(r"[۔؟!?.]")
 _MIN_STANDALONE_WORDS = 4
+_MIN_HEADLINE_WORDS = 3
 
 
-def is_speech(text: str, quoted: Quoted, introduced_before: bool = False) -> bool:
+def is_speech(
+    text: str, quoted: Quoted, introduced_before: bool = False, headline: bool = False
+) -> bool:
     """Is a quoted stretch of paragraph `text` speech, rather than a title, label or
     scare quote the narrator reads?
 
@@ -177,6 +181,8 @@ def is_speech(text: str, quoted: Quoted, introduced_before: bool = False) -> boo
     a full clause (a finite verb or sentence end, four words or more). Not speech: a name,
     title or label (`فلم ’…‘`, `’…‘ نامی`, `’…‘ قرار دیا`), and a short partial quote inside a
     narrated sentence (`انھوں نے اسے ’غیر ذمہ دارانہ‘ کہا`), which the narrator reads.
+    In a `headline`, a comma or colon also starts a clause (`X روانہ، ’’…‘‘`), and a quote
+    of three words or more that a colon attributes (`’…‘: کپتان X`) is speech.
     """
     inside = text[quoted.start : quoted.end]
     words = _WORD_RE.findall(inside)
@@ -192,7 +198,11 @@ def is_speech(text: str, quoted: Quoted, introduced_before: bool = False) -> boo
         return True
     if _REPORTED_AFTER_RE.match(after):
         return _is_clause(inside, words) or len(words) >= _MIN_STANDALONE_WORDS
+    if headline and after.lstrip().startswith((":", "：")) and len(words) >= _MIN_HEADLINE_WORDS:
+        return True
     starts_sentence = not _WORD_RE.search(before)
+    if headline and before.rstrip().endswith(("،", ",", ":", "：")):
+        starts_sentence = True
     return starts_sentence and _is_clause(inside, words)
 
 

@@ -10,7 +10,7 @@ from bulletin.urdu import WORD_RE
 def build_script(article: Article) -> Script:
     """The article as segments in reading order; every word lands in exactly one."""
     headline = paragraph_quotes(article.title.text)[0]  # a headline may be or hold a quote
-    title = _text_segments(article.title, headline, 0, SegmentKind.TITLE, False)
+    title = _text_segments(article.title, headline, 0, SegmentKind.TITLE, False, headline=True)
     body = list(article.paragraphs)
     segments = []
     if article.dateline is not None and body:
@@ -34,13 +34,14 @@ def _text_segments(
     index: int,
     kind: SegmentKind,
     introduced: bool,
+    headline: bool = False,
 ) -> list[Segment]:
     """Narration (or title) and quote segments of one paragraph, in order."""
     text, base = paragraph.text, paragraph.span.start
     segments: list[Segment] = []
     cursor = 0
     for quoted in stretches:
-        if not is_speech(text, quoted, introduced):
+        if not is_speech(text, quoted, introduced, headline):
             continue
         segments.extend(_piece(kind, text, cursor, quoted.outer_start, base, index))
         for segment in _piece(SegmentKind.QUOTE, text, quoted.start, quoted.end, base, index):

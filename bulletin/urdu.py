@@ -54,14 +54,15 @@ def word_set(text: str) -> frozenset[str]:
 
 # Titles and honorifics: not part of a person's name (issue 2: "titles are not part of
 # the name"). Multi-word titles are matched word by word, so "وزیر اعظم" is covered by
-# both words being listed.
+# both words being listed. سید and چوہدری are left out: the Urdu press writes them as part
+# of the name (سید یوسف رضا گیلانی).
 TITLES = word_set(
     """
     صدر نائب وزیر وزیراعظم وزیرِاعظم
     مسٹر مسز مس جناب محترم محترمہ ڈاکٹر پروفیسر شہزادہ شہزادی بادشاہ ملکہ سلطان
     چیئرمین چیئرپرسن سیکریٹری سیکرٹری جنرل گورنر سفیر ترجمان سربراہ رہنما لیڈر قائد
     اسپیکر سپیکر جج چیف جسٹس کمانڈر کرنل میجر لیفٹیننٹ بریگیڈیئر ایڈمرل ایئر مارشل
-    کپتان سینیٹر رکن میئر کمشنر وکیل مولانا مفتی علامہ سید سردار بیگم خاتون
+    کپتان سینیٹر رکن میئر کمشنر وکیل مولانا مفتی علامہ سردار بیگم خاتون
     صاحب صاحبہ پاپائے پوپ آیت سابق
     کوچ ہیڈ فارورڈ کھلاڑی کرکٹر بلے بولر باکسر ایتھلیٹ کاشتکار کسان طالبہ طالب
     استاد استانی ٹیچر ڈائریکٹر منیجر مینیجر افسر آفیسر اہلکار ماہر تجزیہ صحافی رپورٹر
@@ -89,8 +90,9 @@ _COMPOUND_TITLES = {
     "جسٹس": word_set("چیف"),
     "باز": word_set("بلے گیند نیزہ"),
     "کار": word_set("تجزیہ ہدایت صدا فن"),
+    "کارہ": word_set("تجزیہ ہدایت صدا فن"),  # the feminine: ہدایت کارہ
     "پیما": word_set("کوہ"),
-    "نگار": word_set("ناول"),
+    "نگار": word_set("ناول ڈرامہ کالم نامہ افسانہ مضمون سفر"),
     "دار": word_set("شراکت"),
     "تعلقات": word_set("شعبہ"),
     "عامہ": word_set("تعلقات"),
@@ -100,6 +102,8 @@ _COMPOUND_TITLES = {
     "ٹیکنالوجی": word_set("انفارمیشن سائنس"),
 }
 TITLE_CONTINUATIONS = frozenset(_COMPOUND_TITLES)
+# Second halves that make a profession of the noun before them (ڈرامہ نگار، کوہ پیما).
+_PROFESSION_TAILS = word_set("نگار کار کارہ پیما باز")
 
 
 # Provinces and main cities/districts, often named between an office and a person
@@ -127,7 +131,8 @@ def title_flags(phrase: tuple[str, ...]) -> list[bool]:
         place = word in PLACES or (word == "آباد" and before in PLACES)
         continues = bool(flags) and flags[-1] and (compound or place or before == "برائے")
         aged = word.endswith("سالہ") or (index + 1 < len(phrase) and phrase[index + 1] == "سالہ")
-        flags.append(word in TITLES or continues or aged)  # "بتیس سالہ" (32-year-old)
+        joined = compound and word in _PROFESSION_TAILS and not is_name_word(before)  # ڈرامہ نگار
+        flags.append(word in TITLES or continues or aged or joined)  # "بتیس سالہ" (32-year-old)
     return flags
 
 
@@ -135,6 +140,7 @@ def title_flags(phrase: tuple[str, ...]) -> list[bool]:
 PRONOUNS = word_set(
     """
     انہوں انھوں اُنہوں اُنھوں اس اُس ان اُن انہیں انھیں وہ یہ میں ہم آپ انہی اسی
+    موصوف موصوفہ
     """
 )
 
@@ -208,6 +214,14 @@ def common_words() -> frozenset[str]:
     return frozenset().union(
         *lexicon().values(), STOPWORDS, TITLES, PRONOUNS, PLACES, _NUMBER_WORDS
     )
+
+
+@cache
+def given_names(section: str) -> frozenset[str]:
+    """A section (`male`, `female`, …) of the given-name list in
+    bulletin/data/urdu_given_names.txt."""
+    path = resources.files("bulletin").joinpath("data", "urdu_given_names.txt")
+    return parse_lexicon(path.read_text(encoding="utf-8")).get(section, frozenset())
 
 
 def is_common(word: str) -> bool:

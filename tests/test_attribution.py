@@ -415,3 +415,119 @@ def test_an_unnamed_officer_of_another_body_is_not_a_named_spokesperson() -> Non
         "تھا کہ “ہم زمین پر عمل دیکھنا چاہتے ہیں۔”\n"
     )
     assert speakers(text) == [None]
+
+
+# Rules learnt from the blind sets (each with a fresh example, not a corpus sentence).
+
+
+def test_syed_opens_the_name_and_office_words_before_it_are_dropped() -> None:
+    text = (
+        "ٹرام منصوبہ\n"
+        "پنجاب کے وزیر بلدیات و ماس ٹرانزٹ سید کاشف رضا نقوی نے کہا کہ "
+        "’منصوبہ اگلے سال مکمل ہوگا۔‘\n"
+    )
+    assert speakers(text) == ["سید کاشف رضا نقوی"]
+
+
+def test_east_asian_name_syllables_that_are_also_urdu_words() -> None:
+    text = (
+        "بیجنگ میں بریفنگ\n"
+        "چینی وزارت تجارت کے ترجمان لیو لی ہوا نے کہا کہ «تجارت بڑھ رہی ہے۔»\n"
+        "نائب وزیر سن وی چاؤ نے کہا: «ہم تعاون جاری رکھیں گے۔»\n"
+        "چاؤ کا کہنا تھا کہ «اگلا اجلاس لاہور میں ہوگا۔»\n"
+    )
+    assert speakers(text) == ["لیو لی ہوا", "سن وی چاؤ", "سن وی چاؤ"]
+
+
+def test_a_newspaper_named_in_quote_marks_speaks_under_that_name() -> None:
+    text = (
+        "تبصرہ\n"
+        "برطانوی اخبار ’دی ایوننگ ہیرالڈ‘ نے اپنے اداریے میں لکھا کہ "
+        "”یہ فیصلہ بہت دیر سے آیا ہے۔“\n"
+    )
+    assert speakers(text) == ["دی ایوننگ ہیرالڈ"]
+
+
+def test_an_organisation_with_its_abbreviation_in_brackets() -> None:
+    text = (
+        "رپورٹ\n"
+        "عالمی ادارہ خوراک (ڈبلیو ایف پی) نے خبردار کیا ہے کہ "
+        "“خطے میں غذائی قلت بڑھ رہی ہے۔”\n"
+    )
+    assert speakers(text) == ["عالمی ادارہ خوراک"]
+
+
+def test_a_document_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "اعلان\n"
+        "محکمہ تعلیم سندھ کی جانب سے جاری کیے گئے اعلامیے کے مطابق "
+        "’’تمام اسکول پیر سے کھلیں گے۔‘‘\n"
+    )
+    assert speakers(text) == ["محکمہ تعلیم سندھ"]
+
+
+def test_a_named_service_and_a_ministry_joined_by_o() -> None:
+    text = (
+        "کرایے\n"
+        "پاکستان ریلویز نے ایک بیان میں کہا کہ ’’نئے کرایے یکم تاریخ سے لاگو ہوں گے۔‘‘\n"
+        "وزارت سائنس و ٹیکنالوجی نے کہا کہ ’’نئی لیبارٹری کھل گئی ہے۔‘‘\n"
+    )
+    assert speakers(text) == ["پاکستان ریلویز", "وزارت سائنس و ٹیکنالوجی"]
+
+
+def test_a_generic_police_officer_is_the_officer_named_before() -> None:
+    text = (
+        "چھاپہ\n"
+        "ایس پی صدر ڈویژن ثاقب محمود نے چھاپے کی تصدیق کی۔\n"
+        "’’ملزمان کو جلد عدالت میں پیش کیا جائے گا،‘‘ پولیس افسر نے کہا۔\n"
+    )
+    assert speakers(text) == ["ثاقب محمود"]
+
+
+def test_a_nickname_given_with_almaroof_stands_for_the_full_name() -> None:
+    text = (
+        "موسیقی\n"
+        "گلوکار محمد ارشد خان المعروف شانی نے نیا البم جاری کیا۔\n"
+        "شانی کا کہنا تھا کہ ’یہ البم میری والدہ کے نام ہے۔‘\n"
+    )
+    assert speakers(text) == ["محمد ارشد خان"]
+
+
+def test_a_relative_clause_ending_the_sentence_does_not_take_the_subject() -> None:
+    text = (
+        "تقریب\n"
+        "تقریب میں کونسل کے چیئرمین ڈاکٹر نعمان اشرف بھی شریک تھے، جنہوں نے مہمانوں کو "
+        "تحائف پیش کیے۔ ان کا کہنا تھا کہ ’’ایسی تقریبات ہم آہنگی بڑھاتی ہیں۔‘‘\n"
+    )
+    assert speakers(text) == ["نعمان اشرف"]
+
+
+def test_yeh_alfaz_takes_the_first_named_person_before_its_ke() -> None:
+    text = (
+        "نمائش\n"
+        "”یہ نمائش ہمارے شہر کا فخر ہے۔“ یہ الفاظ تھے آرٹس کونسل کے صدر "
+        "ندیم اختر بھٹی کے، جنہوں نے نمائش کا افتتاح کیا۔\n"
+    )
+    assert speakers(text) == ["ندیم اختر بھٹی"]
+
+
+def test_a_headline_quote_that_rephrases_a_body_quote_takes_its_speaker() -> None:
+    text = (
+        "صحافتی قانون منظور: ’یہ قانون کل سب کے خلاف استعمال ہوگا‘\n"
+        "اسلام آباد، نمائندہ: صحافی یونین کی صدر فرحت عباس نے کہا کہ "
+        "’یہ قانون کل ہم سب کے خلاف استعمال ہوگا اور ہم اسے چیلنج کریں گے۔‘\n"
+    )
+    assert speakers(text) == ["فرحت عباس", "فرحت عباس"]
+
+
+def test_a_headline_speaker_after_a_colon_and_a_case_phrase() -> None:
+    text = (
+        "’عدالت خاموش تماشائی نہیں رہے گی‘: پنشن کیس میں جسٹس عائشہ ملک کے ریمارکس\n"
+        "اسلام آباد، نمائندہ: سپریم کورٹ نے پنشن کیس کی سماعت کی۔\n"
+    )
+    assert speakers(text) == ["عائشہ ملک"]
+
+
+def test_an_unnamed_person_introduced_with_ek_stays_unknown() -> None:
+    text = "بازار\nبازار میں ایک خاتون خریدار نے کہا: ’’قیمتیں دگنی ہو گئی ہیں۔‘‘\n"
+    assert speakers(text) == [None]

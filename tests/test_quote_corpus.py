@@ -95,10 +95,11 @@ REQUIRED_MARK_STYLES = (
     "guillemets",  # «…»
 )
 WORD_RE = re.compile(r"[\u0600-\u0669\u066e-\u06d3\u06d5-\u06ff\u0750-\u077fA-Za-z0-9]+")
-# A canonical speaker never starts with a title or honorific.
+# A canonical speaker never starts with a title or honorific (سید and چوہدری are part of the
+# name, as the Urdu press writes it: سید یوسف رضا گیلانی).
 _TITLE_WORDS = """
     صدر وزیر نائب مسٹر مسز جناب بیگم محترمہ محترم خاتون ڈاکٹر پروفیسر ترجمان جنرل میجر
-    لیفٹیننٹ کرنل کیپٹن سینیٹر جسٹس سید سردار انجینئر بیرسٹر ایڈووکیٹ چیئرمین سیکرٹری
+    لیفٹیننٹ کرنل کیپٹن سینیٹر جسٹس سردار انجینئر بیرسٹر ایڈووکیٹ چیئرمین سیکرٹری
     فوجی ہیڈ کوچ کپتان صاحب
 """
 TITLES = frozenset(_TITLE_WORDS.split())
@@ -327,21 +328,25 @@ def test_fifth_corpus_holds_up() -> None:
     assert overall["attribution_accuracy"] >= 0.90
 
 
-BLIND3 = CORPUS.parent / "quotes_blind3"
-BLIND4 = CORPUS.parent / "quotes_blind4"
+# Sets written by helpers who never saw the code, each measured once, blind, before it
+# informed any fix. Quote F1 was 0.99-1.00 on every one at first measure; attribution was
+# as commented (the honest figure for unseen articles: 0.71-0.86, short of the 0.90
+# target). The floors sit just under today's scores, so every rule a set taught stays.
+BLIND_FLOORS = {
+    "quotes_blind3": 0.98,  # 14 articles, 69 quotes; first measure 0.855
+    "quotes_blind4": 0.93,  # 14 articles, 75 quotes; 0.680 (0.787 on a second blind look)
+    "quotes_blind5": 0.96,  # 14 articles, 89 quotes; 0.708
+    "quotes_blind6": 0.87,  # 14 articles, 101 quotes; 0.802
+    "quotes_blind7": 0.77,  # 14 articles, 105 quotes; 0.762
+    "quotes_blind8": 0.79,  # 14 articles, 107 quotes; 0.804
+    "quotes_blind9": 0.70,  # 12 articles, 93 quotes; 0.710, not yet used for any fix
+}
 
 
-@pytest.mark.parametrize(
-    ("corpus", "floor"),
-    [(BLIND3, 0.85), (BLIND4, 0.67)],
-    ids=["sixth", "seventh"],
-)
-def test_the_latest_blind_corpora_hold_their_first_measure(corpus: Path, floor: float) -> None:
-    """Two sets written by helpers who never saw the code, and measured once, blind, after
-    the lexicon and subject model were done: quote F1 1.00 on both, attribution 0.855
-    (sixth, 14 articles, 69 quotes) and 0.680 (seventh, 14 articles, 75 quotes), against
-    0.696 and 0.600 for the code before that work. The floors keep those first measures;
-    neither set has informed a fix yet, so they remain the honest test of the 0.90 target."""
-    overall = eval_quotes.evaluate(corpus)["overall"]
+@pytest.mark.parametrize(("folder", "floor"), BLIND_FLOORS.items(), ids=list(BLIND_FLOORS))
+def test_blind_corpora_keep_what_they_taught(folder: str, floor: float) -> None:
+    """Quote detection stays at the target on every blind set, and attribution does not
+    slip back below what the fixes each set prompted brought it to."""
+    overall = eval_quotes.evaluate(CORPUS.parent / folder)["overall"]
     assert overall["f1"] >= TARGET_F1
     assert overall["attribution_accuracy"] >= floor

@@ -41,7 +41,7 @@ class EngineChoice:
     notice: str | None = None
 
 
-def load_engine(name: str, model_dir: Path | None = None) -> Engine:
+def load_engine(name: str, model_dir: Path | None = None, precision: str = "auto") -> Engine:
     """Load an engine once; callers reuse it for a whole run."""
     if name == "espeak":
         from bulletin.engines.espeak import EspeakEngine
@@ -51,11 +51,13 @@ def load_engine(name: str, model_dir: Path | None = None) -> Engine:
         from bulletin.engines.mms import MmsEngine
         from bulletin.tts_models import resolve_model_dir
 
-        return MmsEngine(resolve_model_dir(model_dir))
+        return MmsEngine(resolve_model_dir(model_dir), precision=precision)
     raise BulletinError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINE_NAMES)}")
 
 
-def choose_engine(name: str, model_dir: Path | None = None) -> EngineChoice:
+def choose_engine(
+    name: str, model_dir: Path | None = None, precision: str = "auto"
+) -> EngineChoice:
     """`auto`: the neural engine when it is installed and its model is on disk, else
     espeak-ng with a notice saying how to get the neural voice. Never downloads.
 
@@ -63,14 +65,14 @@ def choose_engine(name: str, model_dir: Path | None = None) -> EngineChoice:
     a problem with it is an error, not a fallback.
     """
     if name != "auto":
-        return EngineChoice(load_engine(name, model_dir))
+        return EngineChoice(load_engine(name, model_dir, precision))
     from bulletin.engines.mms import NEURAL_EXTRA, neural_available
     from bulletin.tts_models import MODEL_DIR_ENV, resolve_model_dir
 
     folder = resolve_model_dir(model_dir)
     explicit = model_dir is not None or bool(os.environ.get(MODEL_DIR_ENV))
     if explicit:
-        return EngineChoice(load_engine("mms", folder))
+        return EngineChoice(load_engine("mms", folder, precision))
     if not neural_available():
         notice = (
             "using espeak-ng: the neural engine is not installed; for the neural voice, "
@@ -82,5 +84,5 @@ def choose_engine(name: str, model_dir: Path | None = None) -> EngineChoice:
             "bulletin models pull mms-urdu, or point --model-dir at a downloaded one"
         )
     else:
-        return EngineChoice(load_engine("mms", folder))
+        return EngineChoice(load_engine("mms", folder, precision))
     return EngineChoice(load_engine("espeak"), notice)
