@@ -12,9 +12,11 @@ from one run on one machine, as ratios:
 - warm rerun: `bulletin generate` with every clip in the cache / episode duration;
 - naive: Coqui's `tts` command once per segment, then the WAVs joined into an MP3, and its
   time over ours;
-- peak memory (max RSS) of the `bulletin generate` process.
+- peak memory (max RSS) of the `bulletin generate` process;
+- the bf16 decoder against float32: speed-up and the waveform's signal-to-error ratio.
 
-    python bench/bench_neural.py [--model-dir DIR] [--article FILE] [--json]
+    python bench/bench_neural.py [--model-dir DIR] [--article FILE] [--precision P]
+                                 [--skip-naive] [--json]
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import os
 import resource
 import subprocess
@@ -46,7 +49,7 @@ def random_model(folder: Path) -> Path:
     return module.write_random_mms_model(folder)
 
 
-def model_time(model_dir: Path, article: Path) -> dict[str, float]:
+def model_time(model_dir: Path, article: Path, precision: str) -> dict[str, float]:
     """Time inside the model alone, over every utterance `generate` would speak."""
     from bulletin.article import read_article
     from bulletin.cast import default_voices_dir, load_cast
@@ -54,7 +57,7 @@ def model_time(model_dir: Path, article: Path) -> dict[str, float]:
     from bulletin.pipeline import Resources, prepare
     from bulletin.synthesis import plan_utterances
 
-    engine = MmsEngine(model_dir)
+    engine = MmsEngine(model_dir, precision=precision)
     started = time.perf_counter()
     engine.load()
     load_s = time.perf_counter() - started
@@ -76,6 +79,40 @@ def model_time(model_dir: Path, article: Path) -> dict[str, float]:
         "model_s": busy,
         "model_audio_s": audio_s,
         "model_rtf": busy / audio_s,
+    }
+
+
+def precision_error(model_dir: Path, article: Path, count: int = 6) -> dict[str, float]:
+    """The bf16 decoder against float32 on the article's first `count` sentences (narrator):
+    their time ratio and the waveform's signal-to-error ratio in dB."""
+    import numpy as np
+
+    from bulletin.cast import default_voices_dir, load_cast
+    from bulletin.engines.mms import MmsEngine, seed_for
+    from bulletin.urdu import words
+
+    voice = load_cast(default_voices_dir()).voices["narrator"]
+    sentences = [s for s in article.read_text("utf-8").split("۔") if words(s)][:count]
+    outputs, seconds = {}, {}
+    for precision in ("fp32", "bf16"):
+        engine = MmsEngine(model_dir, precision=precision)
+        ids = [engine._token_ids(s.strip()) for s in sentences]
+        engine._infer(ids[0], voice, 0)  # warm up oneDNN's plans
+        started = time.perf_counter()
+        outputs[precision] = [engine._infer(i, voice, seed_for(str(i), voice)) for i in ids]
+        seconds[precision] = time.perf_counter() - started
+    signal = sum(float(np.sum(a.astype(np.float64) ** 2)) for a in outputs["fp32"])
+    error = sum(
+        float(np.sum((a.astype(np.float64) - b) ** 2))
+        for a, b in zip(outputs["fp32"], outputs["bf16"], strict=True)
+    )
+    same_length = all(
+        len(a) == len(b) for a, b in zip(outputs["fp32"], outputs["bf16"], strict=True)
+    )
+    return {
+        "bf16_speedup": seconds["fp32"] / seconds["bf16"],
+        "bf16_snr_db": 10 * np.log10(signal / max(error, 1e-30)),
+        "bf16_same_durations": float(same_length),
     }
 
 
@@ -128,6 +165,8 @@ def main() -> None:
     parser.add_argument("--model-dir", type=Path)
     parser.add_argument("--article", type=Path, default=SEED)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--precision", choices=("auto", "fp32", "bf16"), default="auto")
+    parser.add_argument("--skip-naive", action="store_true", help="leave out the naive run")
     args = parser.parse_args()
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as the engine does; read once
     with tempfile.TemporaryDirectory(prefix="bench-neural-") as scratch:
@@ -141,17 +180,21 @@ def main() -> None:
             random_model(folder)
         env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "TTS_HOME": str(tts_home)}
         env.pop("BULLETIN_CACHE_DIR", None)
-        model = model_time(folder, args.article)
-        cold, duration = run_generate(
-            args.article, work / "a", env, "--engine", "mms", "--no-cache"
-        )
+        model = model_time(folder, args.article, args.precision)
+        engine = ("--engine", "mms", "--precision", args.precision)
+        cold, duration = run_generate(args.article, work / "a", env, *engine, "--no-cache")
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        run_generate(args.article, work / "b", env, "--engine", "mms")  # fills the cache
-        warm, _ = run_generate(args.article, work / "c", env, "--engine", "mms")
-        naive_s = naive(args.article, tts_home, work)
+        run_generate(args.article, work / "b", env, *engine)  # fills the cache
+        warm, _ = run_generate(args.article, work / "c", env, *engine)
+        naive_s = math.nan if args.skip_naive else naive(args.article, tts_home, work)
+        error = precision_error(folder, args.article)
+    from bulletin.engines.mms import resolve_precision
+
     report = {
         "weights": "real" if args.model_dir else "random (full size)",
         "cpus": os.cpu_count(),
+        "precision": resolve_precision(args.precision),
+        **{k: round(v, 3) for k, v in error.items()},
         "episode_s": duration,
         **{k: round(v, 3) for k, v in model.items()},
         "generate_s": round(cold, 2),

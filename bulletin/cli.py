@@ -110,8 +110,10 @@ def _resources(
     from bulletin.cache import ClipCache, default_cache_dir
     from bulletin.cast import load_cast
     from bulletin.engines import choose_engine
+    from bulletin.engines.mms import resolve_precision
     from bulletin.normalize import load_lexicon
 
+    resolve_precision(precision)  # a typo fails even when espeak-ng is chosen
     directory = _voices_dir(voices_dir)
     cast = load_cast(directory)
     choice = choose_engine(engine, model_dir, precision)

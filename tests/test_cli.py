@@ -89,6 +89,15 @@ def test_unknown_engine(tmp_path: Path) -> None:
     assert run.returncode == 1 and "unknown engine 'nope'" in run.stderr
 
 
+def test_unknown_precision_is_one_line_even_with_espeak(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run = bulletin(
+        "generate", str(SEED), "--engine", "espeak", "--precision", "fp16", "-o", str(out)
+    )
+    assert run.returncode == 1 and "unknown precision 'fp16'" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and not out.exists()
+
+
 def test_misspelt_variant_in_voices_folder(tmp_path: Path) -> None:
     voices = tmp_path / "voices"
     voices.mkdir()
