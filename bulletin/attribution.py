@@ -57,7 +57,7 @@ from bulletin.urdu import (
 _REPORTING_VERBS = (
     r"(?:کہا|کہی|بتایا|بتائی|لکھا|ٹویٹ|ٹوئٹ|پوچھا|اعلان|جواب\s+دیا|دعویٰ|کہنا|ریمارکس|"
     r"استفسار|سوال|زور|مطالبہ|اعتراف|تسلیم|وضاحت|تصدیق|تردید|انکشاف|یقین|خبردار|اظہار|امید|"
-    r"ہدایت|اپیل|تاکید|تنبیہ)"
+    r"ہدایت|اپیل|تاکید|تنبیہ|الزام|شکوہ|شکایت|اعتراض|انتباہ|نشاندہی|تبصرہ|درخواست|عزم)"
 )
 _HEADLINE_OVERLAP = 0.5
 _MAX_WORDS_TO_VERB = 20  # X نے [a forecast of 14 words] کرتے ہوئے خبردار کیا
@@ -87,7 +87,9 @@ _CUES_BEFORE = (
         rf"{_REPORTING_VERBS}"
     ),
     re.compile(r"(?P<marker>کے\s+(?:مطابق|بقول))"),
-    re.compile(r"(?P<marker>کا\s+(?:مزید\s+|یہ\s+بھی\s+|بھی\s+)?کہنا\s+(?:تھا|ہے))"),
+    re.compile(
+        r"(?P<marker>کا\s+(?:مزید\s+|یہ\s+بھی\s+|بھی\s+)?(?:کہنا|ماننا|موقف|مؤقف)\s+(?:تھا|ہے))"
+    ),
     # X کے جاری کردہ بیان میں کہا گیا / X کی جانب سے جاری اعلامیے میں کہا گیا
     re.compile(
         r"(?P<marker>(?:کے|کی)\s+(?:جاری\s+کردہ|جانب\s+سے(?:\s+جاری)?(?:\s+(?:کردہ|کیے\s+گئے|کی\s+گئی))?)"
@@ -144,13 +146,15 @@ class Cue:
 _INDEFINITES = word_set("ایک کسی کئی چند بعض متعدد کچھ کوئی")
 # Postpositions after a noun phrase: it is not the subject unless a reporting phrase follows.
 _POSTPOSITIONS = word_set("سے کو میں پر تک کی کا کے")
-_GENITIVE_REPORTS = word_set("کہنا مطابق بقول خیال")
+_GENITIVE_REPORTS = word_set("کہنا مطابق بقول خیال ماننا موقف مؤقف")
 _ON_BEHALF = word_set("جانب طرف")  # X کی جانب سے: X acts
 _AFTER_ON_BEHALF = 3
 _OF = word_set("کا کی کے")
 _POSSESSIVE_PRONOUNS = word_set("ان اُن انہی")
 # A word for the part of an organisation that speaks for it (`X کی انتظامیہ نے`): X speaks.
 _SPOKESBODIES = word_set("انتظامیہ حکام")
+_PAPERS = word_set("اخبار جریدے جریدہ رسالے رسالہ میگزین")  # generic: not in the title
+_PAPER_TITLES = word_set("روزنامہ روزہ ماہنامہ")  # part of the title: روزنامہ جنگ
 # Documents that speak for whoever issued them (`X کی جانب سے جاری اعلامیے کے مطابق`).
 _DOCUMENTS = word_set("بیان اعلامیے اعلامیہ رپورٹ ریلیز خط مراسلے ایڈوائزری نوٹیفکیشن")
 _OWNER_RE = re.compile(
@@ -185,6 +189,7 @@ class _Discourse:
     subjects: list[str]  # people who spoke or acted (subjects, quoted speakers), in order
     later_roles: RoleIndex  # roles as the whole article gives them (for a headline quote)
     organisations: dict[str, str | None] = field(default_factory=dict)  # name → generic word
+    mentioned: dict[str, str | None] = field(default_factory=dict)  # named, not as speakers
 
     def read(self, text: str) -> None:
         """Take in a piece of narration: its roles and, sentence by sentence, its subjects."""
@@ -192,6 +197,9 @@ class _Discourse:
         self.roles.learn(text, self.names)
         for sentence in re.split(r"(?<=[۔؟!])", text):
             self.subjects.extend(self.sentence_people(sentence))
+        for phrase in noun_phrases(text):  # organisations named in passing: `عدالت` later
+            if (parts := organisation_parts(phrase.words)) and not strip_titles(phrase.words):
+                self.mentioned.setdefault(parts[0], parts[1])
 
     def sentence_people(self, sentence: str, loose: bool = False) -> list[str]:
         """Who a sentence is about: its subjects, each resolved (`_UNNAMED` for someone
@@ -232,6 +240,9 @@ class _Discourse:
         name = strip_titles(noun_phrase)
         if not name and has_title(noun_phrase) and (found := self.roles.lookup(noun_phrase)):
             return found  # پولیس افسر، ڈی جی فوڈ اتھارٹی: the officer named before
+        if paper := _publication(noun_phrase):
+            self.organisations.setdefault(paper, None)
+            return paper
         parts = organisation_parts(noun_phrase)
         if not parts and not name and _is_named_service(noun_phrase):
             parts = (" ".join(noun_phrase), None)  # پاکستان ریلویز، پاکستان پوسٹ
@@ -255,10 +266,13 @@ class _Discourse:
         kinds = _ORGANISATION_ALIASES.get(head, (head, _direct_form(head)))
         if head not in _ORGANISATION_ALIASES and _direct_form(head) not in ORGANISATIONS:
             return None
-        earlier = [s for s in reversed(self.subjects) if s in self.organisations]
-        earlier += [s for s in reversed(self.organisations) if s not in earlier]
+        known = dict(self.organisations)
+        if kinds:  # `عدالت` may be a court named only in passing; `بیان` is a speaker's
+            known = {**self.mentioned, **known}
+        earlier = [s for s in reversed(self.subjects) if s in known]
+        earlier += [s for s in reversed(known) if s not in earlier]
         for name in earlier:
-            own = (*name.split(), self.organisations[name])
+            own = (*name.split(), known[name])
             if not kinds or any(kind in own for kind in kinds):
                 return name
         return None
@@ -273,6 +287,20 @@ class _Discourse:
             return (people or candidates or [None])[0]
         person = self.person(noun_phrase)
         return None if person == exclude else person
+
+
+def _publication(noun_phrase: tuple[str, ...]) -> str | None:
+    """A newspaper or magazine by its title: the words after `اخبار` (`اخبار ڈھاکہ کرانیکل`),
+    or from `روزنامہ` / `ہفت روزہ` / `ماہنامہ` on, which belong to the title."""
+    for index, word in enumerate(noun_phrase[:-1]):
+        if word in _PAPER_TITLES:
+            start = (
+                index - 1 if word == "روزہ" and index and noun_phrase[index - 1] == "ہفت" else index
+            )
+            return " ".join(noun_phrase[start:])
+        if word in _PAPERS:
+            return " ".join(noun_phrase[index + 1 :])
+    return None
 
 
 def _is_named_service(noun_phrase: tuple[str, ...]) -> bool:
@@ -637,7 +665,8 @@ def _genitive_speaker(match: re.Match[str], genitive: str) -> Cue | None:
             phrase = match.group()[: match.start("np") - match.start() + marker.end()]
             candidates.append(Cue(noun_phrase, phrase.strip(" ۔،,")))
     named = [c for c in candidates if is_plausible_name(strip_titles(c.noun_phrase))]
-    return (named or candidates or [None])[0]
+    people = [c for c in named if has_title(c.noun_phrase) or len(strip_titles(c.noun_phrase)) > 1]
+    return (people or named or candidates or [None])[0]  # not `انطاکیہ کے رہائشی X کے`
 
 
 def short_report(text: str) -> Cue | None:

@@ -54,6 +54,7 @@ _MIN_NAME_BEFORE_SURNAME = 2
 _KNOWN_AS_RE = re.compile(r"\s(?:المعروف|عرف)\s+(?P<alias>[^\s،۔,:؛]+(?:\s+[^\s،۔,:؛]+)?)")
 # An abbreviation in brackets after a name (`عالمی ادارہ محنت (آئی ایل او)`).
 ABBREVIATION_RE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*\Z")
+_SON_OF = word_set("بن بنت ابن")  # فہد بن سالم، فاطمہ بنت اسد
 # Second halves of compound given names (سلطان الدین، سیف اللہ).
 _NAME_PARTICLES = word_set("الدین الرحمان الرحمن اللہ الحق الزمان")
 _TITLE_NAMES = word_set("سلطان امیر شہزادہ")  # titles that also begin compound given names
@@ -75,7 +76,7 @@ ORGANISATIONS = word_set(
     کمپنی تنظیم محکمہ محکمے اتھارٹی بورڈ کونسل ایجنسی سفارتخانہ سفارت خانہ اسمبلی سینیٹ
     یونیورسٹی ہسپتال اسپتال ٹیم لیگ فورس فاؤنڈیشن ایسوسی ایشن کمیٹی بیورو سیکرٹریٹ ایوان
     اتحاد یونین فیڈریشن چیمبر فورم لمیٹڈ کارپوریشن گروپ انسٹیٹیوٹ اکیڈمی سوسائٹی ٹرسٹ
-    بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ
+    بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ وزارتِ دفترِ کاؤنٹی
     """
 )
 # Heads that belong to the organisation's name (وزارت تجارت), unlike a generic word before
@@ -132,7 +133,10 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
     for word in reversed(before[: len(before) - tail]):
         if phrase and not _GAP_RE.match(text[word.end : phrase[0].start]):
             break
-        joins = word.text == "و" and bool(phrase)  # وزارت افرادی قوت و سماجی بہبود
+        joins = bool(phrase) and (
+            word.text == "و"  # وزارت افرادی قوت و سماجی بہبود
+            or (word.text in _SON_OF and is_name_word(phrase[0].text))  # فہد بن سالم
+        )
         if not (is_phrase_word(word.text) or word.text in TITLES or joins):
             break
         if len(phrase) == _MAX_PHRASE_WORDS:
@@ -165,12 +169,17 @@ def is_syllable(word: str, verbs: bool = False) -> bool:
 
 
 def _joins_with_o(text: str, found: list[Word], index: int) -> bool:
-    """Is found[index] the `و` (and) inside one name, between two phrase words?"""
+    """Is found[index] the `و` (and) inside one name, between two phrase words, or the
+    `بن` (son of) of an Arabic name, before a name word?"""
+    word = found[index].text
+    following = found[index + 1].text if index + 1 < len(found) else ""
     return (
-        found[index].text == "و"
-        and index + 1 < len(found)
+        bool(following)
         and _joined(text, found[index], found[index + 1])
-        and is_phrase_word(found[index + 1].text)
+        and (
+            (word == "و" and is_phrase_word(following))
+            or (word in _SON_OF and is_name_word(following))
+        )
     )
 
 
@@ -287,6 +296,9 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         titles[i] or not is_name_word(word) or phrase[i + 1 : i + 2] == ("آباد",)
         for i, word in enumerate(phrase)
     ]
+    for i in range(1, len(phrase) - 1):  # فہد بن سالم العتیبی: بن joins the name
+        if phrase[i] in _SON_OF and not flags[i - 1] and not flags[i + 1]:
+            flags[i] = False
     for i in range(1, len(phrase) - 1):  # نسیم بی بی, not بی بی سی
         if (
             phrase[i : i + 2] == ("بی", "بی")
@@ -388,6 +400,8 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
             return " ".join(noun_phrase[index:]), None
         if word in ORGANISATIONS and in_section(rest[0], "agency"):
             return " ".join(rest), word  # ادارے یونیسف پاکستان
+        if word == "تنظیم" and rest[0] in ORGANISATIONS and _is_proper_org(rest):
+            return " ".join(rest), word  # تنظیم کمیٹی ٹو پروٹیکٹ جرنلسٹس
         if word in ORGANISATIONS and rest[0] not in _ORG_CONNECTORS and _is_proper_org(rest):
             return " ".join(rest), word
     return " ".join(noun_phrase), None

@@ -224,10 +224,29 @@ def given_names(section: str) -> frozenset[str]:
     return parse_lexicon(path.read_text(encoding="utf-8")).get(section, frozenset())
 
 
+_HARAKAT_RE = re.compile(f"[{_MARKS}]")
+
+
+@cache
+def _plain_given_names() -> frozenset[str]:
+    """Given names that are not also common words (their own sections, not `ambiguous`)."""
+    return frozenset().union(*(given_names(s) for s in _GIVEN_SECTIONS))
+
+
+_GIVEN_SECTIONS = ("male", "female", "hindu_sikh_christian", "western", "other")
+
+
 def is_common(word: str) -> bool:
-    """Is `word` a common word, or a plural of one (ایکسپورٹرز، پاسپورٹس)?"""
+    """Is `word` a common word, or a plural of one (ایکسپورٹرز، پاسپورٹس)? Vowel marks are
+    ignored (نوّے is نوے); a listed given name is never a derived form (وجے is not the
+    oblique of وجہ)."""
+    word = _HARAKAT_RE.sub("", word)
     found = common_words()
-    if word in found or (word.endswith("ے") and word[:-1] + "ہ" in found):  # غصے، محکمے
+    if word in found:
+        return True
+    if word in _plain_given_names():
+        return False
+    if word.endswith("ے") and word[:-1] + "ہ" in found:  # غصے، محکمے
         return True
     if word.endswith("نے") and len(word) >= _MIN_INFINITIVE:  # بانٹنے: an infinitive
         return True
