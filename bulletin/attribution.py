@@ -272,6 +272,8 @@ class _Discourse:
         earlier = [s for s in reversed(self.subjects) if s in known]
         earlier += [s for s in reversed(known) if s not in earlier]
         for name in earlier:
+            if name == head:
+                continue  # the bare word itself, learnt from this very sentence
             own = (*name.split(), known[name])
             if not kinds or any(kind in own for kind in kinds):
                 return name

@@ -54,7 +54,9 @@ _MIN_NAME_BEFORE_SURNAME = 2
 _KNOWN_AS_RE = re.compile(r"\s(?:المعروف|عرف)\s+(?P<alias>[^\s،۔,:؛]+(?:\s+[^\s،۔,:؛]+)?)")
 # An abbreviation in brackets after a name (`عالمی ادارہ محنت (آئی ایل او)`).
 ABBREVIATION_RE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*\Z")
-_SON_OF = word_set("بن بنت ابن")  # فہد بن سالم، فاطمہ بنت اسد
+_SON_OF = word_set("بن بنت ابن")
+# Function words that also end names, right before a marker: فرحت جہاں نے، نور جہاں کا.
+_NAME_ENDINGS = word_set("جہاں")  # فہد بن سالم، فاطمہ بنت اسد
 # Second halves of compound given names (سلطان الدین، سیف اللہ).
 _NAME_PARTICLES = word_set("الدین الرحمان الرحمن اللہ الحق الزمان")
 _TITLE_NAMES = word_set("سلطان امیر شہزادہ")  # titles that also begin compound given names
@@ -202,7 +204,9 @@ def _syllable_tail(text: str, before: list[Word]) -> int:
     count = 0
     while count < _MAX_SYLLABLES and count < len(before) - 1:
         word = before[-1 - count]
-        if not is_syllable(word.text, verbs=True) or not _joined(text, before[-2 - count], word):
+        if not (is_syllable(word.text, verbs=True) or word.text in _NAME_ENDINGS) or not _joined(
+            text, before[-2 - count], word
+        ):
             break
         count += 1
     if count and is_name_word(before[-1 - count].text):
@@ -296,6 +300,9 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         titles[i] or not is_name_word(word) or phrase[i + 1 : i + 2] == ("آباد",)
         for i, word in enumerate(phrase)
     ]
+    for i in range(len(phrase) - 1):  # سری لکشمی راؤ: سری opens a name (not سری لنکا)
+        if phrase[i] == "سری" and not flags[i + 1] and not titles[i]:
+            flags[i] = False
     for i in range(1, len(phrase) - 1):  # فہد بن سالم العتیبی: بن joins the name
         if phrase[i] in _SON_OF and not flags[i - 1] and not flags[i + 1]:
             flags[i] = False
@@ -318,6 +325,8 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         if particle or between_names or (after_title and not flags[i + 1]):
             flags[i] = False
     _mark_syllables(phrase, flags, titles)
+    if len(phrase) > 1 and phrase[-1] in _NAME_ENDINGS and not flags[-2]:
+        flags[-1] = False  # فرحت جہاں
     for i in range(1, len(phrase) - 1):  # وزیر ٹرانسپورٹ و ماس ٹرانزٹ سید X: سید starts the name
         if phrase[i] in NAME_OPENERS and not flags[i + 1]:
             flags[:i] = [True] * i

@@ -531,3 +531,41 @@ def test_a_headline_speaker_after_a_colon_and_a_case_phrase() -> None:
 def test_an_unnamed_person_introduced_with_ek_stays_unknown() -> None:
     text = "بازار\nبازار میں ایک خاتون خریدار نے کہا: ’’قیمتیں دگنی ہو گئی ہیں۔‘‘\n"
     assert speakers(text) == [None]
+
+
+def test_arabic_bin_names_and_indian_sri_names_stay_whole() -> None:
+    text = (
+        "ملاقات\n"
+        "سعودی وزیر تجارت ماجد بن عبداللہ القصبی نے کہا کہ ’تجارت دگنی ہوگی۔‘\n"
+        "منصوبے کی نگران سری دیوی ناگراج نے بتایا کہ ’کام جون تک مکمل ہوگا۔‘\n"
+        "پرنسپل فرحت جہاں نے کہا کہ ’داخلے کل سے شروع ہوں گے۔‘\n"
+    )
+    assert speakers(text) == ["ماجد بن عبداللہ القصبی", "سری دیوی ناگراج", "فرحت جہاں"]
+
+
+def test_newspapers_keep_rozmana_but_not_the_word_akhbar() -> None:
+    text = (
+        "تبصرے\n"
+        "روزنامہ آفتاب نے اپنے اداریے میں لکھا: ”شہر کو پانی چاہیے، وعدے نہیں۔“\n"
+        "برطانوی اخبار لندن کرانیکل نے لکھا کہ ”مذاکرات نازک مرحلے میں ہیں۔“\n"
+    )
+    assert speakers(text) == ["روزنامہ آفتاب", "لندن کرانیکل"]
+
+
+def test_a_court_named_in_passing_speaks_later_as_adalat() -> None:
+    text = (
+        "سماعت\n"
+        "درخواست گزار نے لاہور ہائی کورٹ سے رجوع کیا تھا۔ سماعت کے دوران "
+        "عدالت نے کہا کہ ’’حکومت دو ہفتوں میں جواب دے۔‘‘\n"
+    )
+    assert speakers(text) == ["لاہور ہائی کورٹ"]
+
+
+def test_more_reporting_verbs_and_genitive_reports() -> None:
+    text = (
+        "تنازع\n"
+        "یونین کے صدر خالد محمود اعوان نے انتظامیہ پر الزام لگایا کہ ’’تنخواہیں روکی گئی ہیں۔‘‘\n"
+        "کمپنی کے منیجر ژاؤ لن کا ماننا ہے کہ ’’مسئلہ جلد حل ہو جائے گا۔‘‘\n"
+        "وکیل استغاثہ نادیہ رحمان نے بتایا کہ ’’ثبوت مکمل ہیں۔‘‘\n"
+    )
+    assert speakers(text) == ["خالد محمود اعوان", "ژاؤ لن", "نادیہ رحمان"]
