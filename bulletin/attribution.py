@@ -29,6 +29,7 @@ from bulletin.model import Script, Segment, SegmentKind
 from bulletin.names import (
     ABBREVIATION_RE,
     ORGANISATIONS,
+    QUOTE_MARKS,
     NameIndex,
     Phrase,
     RoleIndex,
@@ -161,7 +162,6 @@ _OWNER_RE = re.compile(
     r"(?:کی|کے)\s+(?:(?:جانب|طرف)\s+سے\s+)?"
     r"(?:جاری\s+(?:کردہ\s+|کیے\s+گئے\s+|کیا\s+گیا\s+|کی\s+گئی\s+)?)?$"
 )
-_QUOTE_MARKS = "’‘”“\"'«»"
 _ASIDE_RE = re.compile(
     r"[،,]\s*(?:جو|جن|جس|جنہوں|جنھوں|جنہیں|جنھیں)\s[^،,۔؟!:]{1,160}?(?:[،,]|(?=[۔؟!]))"
 )
@@ -618,7 +618,7 @@ def _cue_at(text: str, marker: int, start: int, end: int) -> Cue | None:
     if not noun_phrase:
         return None
     # `’X‘ نے` or `X (آئی ایل او) نے`: a name set off by the writer, taken as written
-    proper = text[np_start] in _QUOTE_MARKS or ABBREVIATION_RE.search(text[:marker]) is not None
+    proper = text[np_start] in QUOTE_MARKS or ABBREVIATION_RE.search(text[:marker]) is not None
     spoken_for = tuple(w for w in noun_phrase if w not in _ALIAS_FILLERS)
     if spoken_for in {(word,) for word in _SPOKESBODIES | _DOCUMENTS}:
         owner, owner_start = _owner(text, np_start)
@@ -658,8 +658,9 @@ def cue_after(text: str, forward_only: bool = False) -> Cue | None:
 
 
 def _genitive_speaker(match: re.Match[str], genitive: str) -> Cue | None:
-    """The cue of `یہ کہنا ہے X کا`: the first X before a `genitive` that names someone,
-    else the first X at all."""
+    """The cue of `یہ کہنا ہے X کا`: the first X before a `genitive` that names a person
+    (titled, or two name words or more), else the first that names anything, else the
+    first X at all."""
     clause = match["np"]
     candidates = []
     for marker in re.finditer(rf"(?<=\s){genitive}(?=[\s۔،,!؟]|$)", clause):

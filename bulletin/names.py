@@ -65,10 +65,10 @@ NAME_OPENERS = word_set("سید")
 TRAILING_TITLES = word_set("ایڈووکیٹ صاحب صاحبہ مرحوم مرحومہ جونیئر سینئر")
 _GAP_RE = re.compile(r"^[ \t\u00a0\u200c\u200d]*\Z")  # words of one phrase: no line break
 # A name in quote marks right before a marker: a newspaper, programme or group (`’X‘ نے`).
-_QUOTE_MARKS = "’‘”“\"'«»"
+QUOTE_MARKS = "’‘”“\"'«»"
 _QUOTED_NAME_RE = re.compile(
-    rf"[{_QUOTE_MARKS}]{{1,2}}(?P<name>[^{_QUOTE_MARKS}\n۔،:]{{1,60}})"
-    rf"[{_QUOTE_MARKS}]{{1,2}}[ \t]*\Z"
+    rf"[{QUOTE_MARKS}]{{1,2}}(?P<name>[^{QUOTE_MARKS}\n۔،:]{{1,60}})"
+    rf"[{QUOTE_MARKS}]{{1,2}}[ \t]*\Z"
 )
 
 # Head nouns of organisations that speak in the news.

@@ -218,24 +218,26 @@ def common_words() -> frozenset[str]:
     )
 
 
+_GIVEN_SECTIONS = ("male", "female", "hindu_sikh_christian", "western", "other")
+_HARAKAT_RE = re.compile(f"[{_MARKS}]")
+
+
 @cache
+def _given_name_sections() -> dict[str, frozenset[str]]:
+    path = resources.files("bulletin").joinpath("data", "urdu_given_names.txt")
+    return parse_lexicon(path.read_text(encoding="utf-8"))
+
+
 def given_names(section: str) -> frozenset[str]:
     """A section (`male`, `female`, …) of the given-name list in
     bulletin/data/urdu_given_names.txt."""
-    path = resources.files("bulletin").joinpath("data", "urdu_given_names.txt")
-    return parse_lexicon(path.read_text(encoding="utf-8")).get(section, frozenset())
-
-
-_HARAKAT_RE = re.compile(f"[{_MARKS}]")
+    return _given_name_sections().get(section, frozenset())
 
 
 @cache
 def _plain_given_names() -> frozenset[str]:
     """Given names that are not also common words (their own sections, not `ambiguous`)."""
     return frozenset().union(*(given_names(s) for s in _GIVEN_SECTIONS))
-
-
-_GIVEN_SECTIONS = ("male", "female", "hindu_sikh_christian", "western", "other")
 
 
 def is_common(word: str) -> bool:
