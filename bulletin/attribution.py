@@ -82,6 +82,9 @@ _ALIAS_FILLERS = frozenset({"جاری", "کردہ", "پریس", "مشترکہ", 
 
 # Reporting phrases before a quote: the speaker is the noun phrase before the marker. The
 # نے pattern needs a reporting verb after it, with any words in between.
+# Documents that speak for whoever issued them (`X کی جانب سے جاری اعلامیے کے مطابق`).
+_DOCUMENTS = word_set("بیان اعلامیے اعلامیہ رپورٹ ریلیز اعلان خط مراسلے ایڈوائزری نوٹیفکیشن")
+_DOCUMENT = "(?:" + "|".join(sorted(_DOCUMENTS)) + ")"
 _CUES_BEFORE = (
     re.compile(
         rf"(?<!\S)(?P<marker>نے)(?:\s+(?!نے\s)[^\s،۔:؛,]+){{0,{_MAX_WORDS_TO_VERB}}}?\s+"
@@ -94,7 +97,7 @@ _CUES_BEFORE = (
     # X کے جاری کردہ بیان میں کہا گیا / X کی جانب سے جاری اعلامیے میں کہا گیا
     re.compile(
         r"(?P<marker>(?:کے|کی)\s+(?:جاری\s+کردہ|جانب\s+سے(?:\s+جاری)?(?:\s+(?:کردہ|کیے\s+گئے|کی\s+گئی))?)"
-        r"\s+(?:\S+\s+){0,2}?(?:بیان|اعلامیے|اعلامیہ|ریلیز|اعلان|خط|ایڈوائزری|نوٹیفکیشن|مراسلے)\s+میں\s+(?:\S+\s+){0,3}?کہا\s+گیا)"
+        rf"\s+(?:\S+\s+){{0,2}}?{_DOCUMENT}\s+میں\s+(?:\S+\s+){{0,3}}?کہا\s+گیا)"
     ),
     re.compile(
         r"(?P<marker>(?:کہتے|کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی)\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))"
@@ -115,7 +118,7 @@ _CUE_AFTER_NE = re.compile(
 )
 # `بیان میں کہا گیا` with no one named before it: the organisation that issued it speaks.
 _STATEMENT_RE = re.compile(
-    r"(?<!\S)(?P<doc>بیان|اعلامیے|اعلامیہ|ایڈوائزری|نوٹیفکیشن)\s+میں\s+(?:[^\s۔،:]+\s+){0,3}?کہا\s+گیا"
+    rf"(?<!\S)(?P<doc>{_DOCUMENT})\s+میں\s+(?:[^\s۔،:]+\s+){{0,3}}?کہا\s+گیا"
 )
 _SHORT_REPORT_RE = re.compile(
     _LEAD
@@ -156,8 +159,6 @@ _POSSESSIVE_PRONOUNS = word_set("ان اُن انہی")
 _SPOKESBODIES = word_set("انتظامیہ حکام")
 _PAPERS = word_set("اخبار جریدے جریدہ رسالے رسالہ میگزین")  # generic: not in the title
 _PAPER_TITLES = word_set("روزنامہ روزہ ماہنامہ")  # part of the title: روزنامہ جنگ
-# Documents that speak for whoever issued them (`X کی جانب سے جاری اعلامیے کے مطابق`).
-_DOCUMENTS = word_set("بیان اعلامیے اعلامیہ رپورٹ ریلیز خط مراسلے ایڈوائزری نوٹیفکیشن")
 _OWNER_RE = re.compile(
     r"(?:کی|کے)\s+(?:(?:جانب|طرف)\s+سے\s+)?"
     r"(?:جاری\s+(?:کردہ\s+|کیے\s+گئے\s+|کیا\s+گیا\s+|کی\s+گئی\s+)?)?$"

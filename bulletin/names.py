@@ -54,9 +54,9 @@ _MIN_NAME_BEFORE_SURNAME = 2
 _KNOWN_AS_RE = re.compile(r"\s(?:المعروف|عرف)\s+(?P<alias>[^\s،۔,:؛]+(?:\s+[^\s،۔,:؛]+)?)")
 # An abbreviation in brackets after a name (`عالمی ادارہ محنت (آئی ایل او)`).
 ABBREVIATION_RE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*\Z")
-_SON_OF = word_set("بن بنت ابن")
+_SON_OF = word_set("بن بنت ابن")  # فہد بن سالم، فاطمہ بنت اسد
 # Function words that also end names, right before a marker: فرحت جہاں نے، نور جہاں کا.
-_NAME_ENDINGS = word_set("جہاں")  # فہد بن سالم، فاطمہ بنت اسد
+_NAME_ENDINGS = word_set("جہاں")
 # Second halves of compound given names (سلطان الدین، سیف اللہ).
 _NAME_PARTICLES = word_set("الدین الرحمان الرحمن اللہ الحق الزمان")
 _TITLE_NAMES = word_set("سلطان امیر شہزادہ")  # titles that also begin compound given names

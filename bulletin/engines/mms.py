@@ -209,12 +209,12 @@ def _load_vits(folder: ModelFolder, threads: int | None, precision: str = "fp32"
         if parametrize.is_parametrized(module, "weight"):
             parametrize.remove_parametrizations(module, "weight")
     if precision == "bf16":
-        model.waveform_decoder = _Bfloat16(model.waveform_decoder)
+        model.waveform_decoder = _bfloat16_decoder(model.waveform_decoder)
     gc.collect()  # the checkpoint's tensors, read and copied, go now rather than later
     return model
 
 
-def _Bfloat16(module: Any) -> Any:  # noqa: N802 (builds a torch module class lazily)
+def _bfloat16_decoder(module: Any) -> Any:
     """`module` run under bfloat16 autocast, its output back in float32.
 
     Only the HiFi-GAN decoder is wrapped: it is 83 % of the model's time, and the text
