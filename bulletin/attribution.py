@@ -37,6 +37,7 @@ from bulletin.names import (
     gender,
     has_title,
     is_acronym,
+    is_place,
     is_plausible_name,
     noun_phrase_before,
     noun_phrase_span,
@@ -45,10 +46,9 @@ from bulletin.names import (
     strip_titles,
 )
 from bulletin.urdu import (
-    PLACES,
     PRONOUNS,
-    in_section,
     is_common,
+    is_given_name,
     is_phrase_word,
     word_set,
     word_texts,
@@ -191,6 +191,7 @@ class _Discourse:
     later_roles: RoleIndex  # roles as the whole article gives them (for a headline quote)
     organisations: dict[str, str | None] = field(default_factory=dict)  # name → generic word
     mentioned: dict[str, str | None] = field(default_factory=dict)  # named, not as speakers
+    people_named: list[str] = field(default_factory=list)  # everyone named, in order
 
     def read(self, text: str) -> None:
         """Take in a piece of narration: its roles and, sentence by sentence, its subjects."""
@@ -201,6 +202,8 @@ class _Discourse:
         for phrase in noun_phrases(text):  # organisations named in passing: `عدالت` later
             if (parts := organisation_parts(phrase.words)) and not strip_titles(phrase.words):
                 self.mentioned.setdefault(parts[0], parts[1])
+            elif not parts and _is_person(name := strip_titles(phrase.words), phrase.words):
+                self.people_named.append(self.names.canonical(" ".join(name)))
 
     def sentence_people(self, sentence: str, loose: bool = False) -> list[str]:
         """Who a sentence is about: its subjects, each resolved (`_UNNAMED` for someone
@@ -261,7 +264,7 @@ class _Discourse:
         words = [w for w in noun_phrase if w not in _ALIAS_FILLERS]
         if not words or not all(is_common(w) for w in words):
             return None
-        if any(in_section(w, "place") or w in PLACES for w in words[:-1]):
+        if any(is_place(w) for w in words[:-1]):
             return None  # سندھ پولیس: an organisation of its own, not the پولیس named before
         head = words[-1]
         kinds = _ORGANISATION_ALIASES.get(head, (head, _direct_form(head)))
@@ -287,9 +290,19 @@ class _Discourse:
             # A pronoun stands for a person rather than an organisation when it can.
             candidates = [p for p in reversed(self.subjects) if p != exclude]
             people = [p for p in candidates if p not in self.organisations]
+            if not candidates:  # nobody has spoken or acted yet: the last person named
+                people = [p for p in reversed(self.people_named) if p != exclude]
             return (people or candidates or [None])[0]
         person = self.person(noun_phrase)
         return None if person == exclude else person
+
+
+def _is_person(name: tuple[str, ...], noun_phrase: tuple[str, ...]) -> bool:
+    """Is this name, found in narration, surely a person's: a plausible name of two words
+    or more, or given with a title, or a known given name (not an unlisted common noun)?"""
+    return is_plausible_name(name) and (
+        len(name) > 1 or has_title(noun_phrase) or is_given_name(name[0])
+    )
 
 
 def _publication(noun_phrase: tuple[str, ...]) -> str | None:
@@ -312,9 +325,9 @@ def _is_named_service(noun_phrase: tuple[str, ...]) -> bool:
     head, *rest = noun_phrase or ("",)
     return (
         bool(rest)
-        and (head in PLACES or in_section(head, "place"))
+        and is_place(head)
         and not has_title(noun_phrase)
-        and not any(w in PLACES or in_section(w, "place") for w in rest)
+        and not any(is_place(w) for w in rest)
     )
 
 

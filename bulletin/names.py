@@ -55,8 +55,9 @@ _KNOWN_AS_RE = re.compile(r"\s(?:المعروف|عرف)\s+(?P<alias>[^\s،۔,:؛
 # An abbreviation in brackets after a name (`عالمی ادارہ محنت (آئی ایل او)`).
 ABBREVIATION_RE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*\Z")
 _SON_OF = word_set("بن بنت ابن")  # فہد بن سالم، فاطمہ بنت اسد
-# Function words that also end names, right before a marker: فرحت جہاں نے، نور جہاں کا.
-_NAME_ENDINGS = word_set("جہاں")
+# Common words that also end names, right after a name word: فرحت جہاں نے, the Sikh کور
+# (جسپریت کور, not the army's کور), the Pashtun ترین (گل محمد ترین, not اہم ترین).
+_NAME_ENDINGS = word_set("جہاں کور ترین")
 # Second halves of compound given names (سلطان الدین، سیف اللہ).
 _NAME_PARTICLES = word_set("الدین الرحمان الرحمن اللہ الحق الزمان")
 _TITLE_NAMES = word_set("سلطان امیر شہزادہ")  # titles that also begin compound given names
@@ -84,11 +85,58 @@ ORGANISATIONS = word_set(
 # Heads that belong to the organisation's name (وزارت تجارت), unlike a generic word before
 # a name of its own (تنظیم X فورم → X فورم).
 _NAMING_HEADS = word_set("وزارت محکمہ محکمے")
+# Words before a ministry that belong to its name (وفاقی وزارت صحت، سعودی وزارت حج).
+_LEVELS = word_set("وفاقی صوبائی")
 # Role words that name the same role (a judge is جج or جسٹس).
 # Role words for any rank of the organisation named with them (`پولیس افسر`, `فوجی اہلکار`).
 _GENERIC_ROLES = word_set("افسر آفیسر عہدیدار اہلکار")
 # Ranks that make someone an officer of that service (`ایس پی X` is a پولیس افسر).
 _RANKS = {"پولیس": tuple(word_set("ایس پی ایچ او انسپکٹر سپرنٹنڈنٹ تھانیدار ڈی آئی جی"))}
+_MAX_INITIALS = 2
+# Abbreviations of ranks and offices that stand before a name (not a person's initials).
+_OFFICE_LETTERS = frozenset(
+    (
+        "ایس پی",
+        "ڈی سی",
+        "اے سی",
+        "آئی جی",
+        "ڈی جی",
+        "ایم ڈی",
+        "سی ای او",
+        "ایس ایچ او",
+        "ڈی ایس پی",
+        "ایس ایس پی",
+        "اے ایس پی",
+        "ڈی پی او",
+        "سی پی او",
+        "ڈی آئی جی",
+        "ایم این اے",
+        "ایم پی اے",
+        "ایم ایل اے",
+        "ایم پی",
+        "ایم ایل سی",
+        "سی ایم",
+        "پی ایم",
+        "ڈی ای او",
+        "ڈی او",
+        "ای ڈی او",
+        "ایس او",
+        "اے ڈی",
+        "ڈی ڈی",
+        "جی ایم",
+        "اے جی",
+        "ڈی اے",
+        "پی اے",
+        "پی آر او",
+        "ایس ای",
+        "ایکس ای این",
+        "ڈی ایف او",
+        "ایس ڈی او",
+        "ایس ڈی ایم",
+        "ڈی ایم",
+        "ایس پی او",
+    )
+)
 _SAME_ROLE = {"جج": ("جسٹس",), "جسٹس": ("جج",), "ججز": ("جسٹس",)}
 _OF = word_set("کے کی کا")
 # Words that join the parts of an organisation's name (الیکشن کمیشن آف پاکستان).
@@ -137,7 +185,7 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
             break
         joins = bool(phrase) and (
             word.text == "و"  # وزارت افرادی قوت و سماجی بہبود
-            or (word.text in _SON_OF and is_name_word(phrase[0].text))  # فہد بن سالم
+            or (word.text in _SON_OF and _fathers_name(phrase[0].text))  # فہد بن سالم
         )
         if not (is_phrase_word(word.text) or word.text in TITLES or joins):
             break
@@ -150,6 +198,11 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
     if not phrase:
         return (), position
     return tuple(w.text for w in phrase), phrase[0].start
+
+
+def _fathers_name(word: str) -> bool:
+    """Can `word` follow بن as a father's name (سالم, or a title-name such as سلطان)?"""
+    return is_name_word(word) or word in _TITLE_NAMES
 
 
 def is_syllable(word: str, verbs: bool = False) -> bool:
@@ -304,8 +357,8 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         if phrase[i] == "سری" and not flags[i + 1] and not titles[i]:
             flags[i] = False
     for i in range(1, len(phrase) - 1):  # فہد بن سالم العتیبی: بن joins the name
-        if phrase[i] in _SON_OF and not flags[i - 1] and not flags[i + 1]:
-            flags[i] = False
+        if phrase[i] in _SON_OF and not flags[i - 1] and _fathers_name(phrase[i + 1]):
+            flags[i] = flags[i + 1] = False
     for i in range(1, len(phrase) - 1):  # نسیم بی بی, not بی بی سی
         if (
             phrase[i : i + 2] == ("بی", "بی")
@@ -325,6 +378,7 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         if particle or between_names or (after_title and not flags[i + 1]):
             flags[i] = False
     _mark_syllables(phrase, flags, titles)
+    _mark_initials(phrase, flags)
     if len(phrase) > 1 and phrase[-1] in _NAME_ENDINGS and not flags[-2]:
         flags[-1] = False  # فرحت جہاں
     for i in range(1, len(phrase) - 1):  # وزیر ٹرانسپورٹ و ماس ٹرانزٹ سید X: سید starts the name
@@ -364,6 +418,25 @@ def _mark_syllables(phrase: tuple[str, ...], flags: list[bool], titles: list[boo
         index = stop
 
 
+def _mark_initials(phrase: tuple[str, ...], flags: list[bool]) -> None:
+    """Count as name one or two spelt letters right before a name word, after a title or
+    at the start (`چیف منسٹر پی وینکٹیش ریڈی`, `ایم وی سری نواس`): Indian initials, unless
+    they spell a rank or office (`ایس پی`, `ڈی سی`, `ایم این اے`)."""
+    for stop in range(1, len(phrase)):
+        if flags[stop] or in_section(phrase[stop], "letter"):
+            continue
+        start = stop
+        while (
+            start > 0 and stop - start < _MAX_INITIALS and in_section(phrase[start - 1], "letter")
+        ):
+            start -= 1
+        if start == stop or (start > 0 and in_section(phrase[start - 1], "letter")):
+            continue
+        if " ".join(phrase[start:stop]) in _OFFICE_LETTERS:
+            continue
+        flags[start:stop] = [False] * (stop - start)
+
+
 def has_title(noun_phrase: tuple[str, ...]) -> bool:
     """Does the phrase hold a title or role word?"""
     return any(title_flags(noun_phrase))
@@ -379,7 +452,7 @@ def is_plausible_name(name: tuple[str, ...]) -> bool:
             not common or is_plain_noun(w)
             for w, common in zip(name, common_flags(name), strict=True)
         )
-        and not name[-1].endswith(("وں", "ؤں"))
+        and not (len(name) == 1 and name[-1].endswith(("وں", "ؤں")))
     )
 
 
@@ -406,7 +479,10 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
     for index, word in enumerate(noun_phrase[:-2]):
         rest = noun_phrase[index + 1 :]
         if word in _NAMING_HEADS:  # وزارت افرادی قوت و سماجی بہبود: the ministry's own name
-            return " ".join(noun_phrase[index:]), None
+            start = index
+            while start and (noun_phrase[start - 1] in _LEVELS or is_place(noun_phrase[start - 1])):
+                start -= 1
+            return " ".join(noun_phrase[start:]), None
         if word in ORGANISATIONS and in_section(rest[0], "agency"):
             return " ".join(rest), word  # ادارے یونیسف پاکستان
         if word == "تنظیم" and rest[0] in ORGANISATIONS and _is_proper_org(rest):
@@ -416,10 +492,15 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
     return " ".join(noun_phrase), None
 
 
+def is_place(word: str) -> bool:
+    """Is `word` a country, province, city or region, or its demonym (سعودی، پنجاب)?"""
+    return word in PLACES or in_section(word, "place")
+
+
 def _letters_and_place(noun_phrase: tuple[str, ...]) -> str | None:
     """An abbreviation followed by the country or city it serves (`ڈبلیو ڈبلیو ایف پاکستان`)."""
     cut = len(noun_phrase)
-    while cut > 0 and (noun_phrase[cut - 1] in PLACES or in_section(noun_phrase[cut - 1], "place")):
+    while cut > 0 and is_place(noun_phrase[cut - 1]):
         cut -= 1
     letters = _trailing_letters(noun_phrase[:cut])
     if cut == len(noun_phrase) or len(letters) < _MIN_ACRONYM_LETTERS:

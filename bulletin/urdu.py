@@ -94,6 +94,7 @@ _COMPOUND_TITLES = {
     "کار": word_set("تجزیہ ہدایت صدا فن"),
     "کارہ": word_set("تجزیہ ہدایت صدا فن"),  # the feminine: ہدایت کارہ
     "پیما": word_set("کوہ"),
+    "گیری": word_set("ماہی"),  # وزیر لائیو اسٹاک و ماہی گیری
     "نگار": word_set("ناول ڈرامہ کالم نامہ افسانہ مضمون سفر"),
     "دار": word_set("شراکت"),
     "تعلقات": word_set("شعبہ"),
@@ -105,7 +106,9 @@ _COMPOUND_TITLES = {
 }
 TITLE_CONTINUATIONS = frozenset(_COMPOUND_TITLES)
 # Second halves that make a profession of the noun before them (ڈرامہ نگار، کوہ پیما).
-_PROFESSION_TAILS = word_set("نگار کار کارہ پیما باز")
+_PROFESSION_TAILS = word_set("نگار کار کارہ پیما باز گیری")
+# Titles whose next word names their field (ماہر نباتات، ماہرین معاشیات): part of the title.
+_FIELD_TITLES = word_set("ماہر ماہرِ ماہرین")
 
 
 # Provinces and main cities/districts, often named between an office and a person
@@ -132,6 +135,8 @@ def title_flags(phrase: tuple[str, ...]) -> list[bool]:
         compound = before in _COMPOUND_TITLES.get(word, ())
         place = word in PLACES or (word == "آباد" and before in PLACES)
         continues = bool(flags) and flags[-1] and (compound or place or before == "برائے")
+        field = before in _FIELD_TITLES and word not in _plain_given_names()
+        continues = continues or field
         aged = word.endswith("سالہ") or (index + 1 < len(phrase) and phrase[index + 1] == "سالہ")
         joined = compound and word in _PROFESSION_TAILS and not is_name_word(before)  # ڈرامہ نگار
         flags.append(word in TITLES or continues or aged or joined)  # "بتیس سالہ" (32-year-old)
@@ -238,6 +243,11 @@ def given_names(section: str) -> frozenset[str]:
 def _plain_given_names() -> frozenset[str]:
     """Given names that are not also common words (their own sections, not `ambiguous`)."""
     return frozenset().union(*(given_names(s) for s in _GIVEN_SECTIONS))
+
+
+def is_given_name(word: str) -> bool:
+    """Is `word` in the given-name list (and not also a common word)?"""
+    return _HARAKAT_RE.sub("", word) in _plain_given_names()
 
 
 def is_common(word: str) -> bool:

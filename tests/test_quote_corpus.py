@@ -343,7 +343,11 @@ BLIND_FLOORS = {
     "quotes_blind10": 0.95,  # 12 articles, 92 quotes; 0.848
     "quotes_blind11": 0.90,  # 12 articles, 96 quotes; 0.854
     "quotes_blind12": 0.87,  # 12 articles, 91 quotes; 0.780
-    "quotes_blind13": 0.75,  # 12 articles, 92 quotes; 0.761, not yet used for any fix
+    "quotes_blind13": 0.87,  # 12 articles, 92 quotes; 0.761
+    "quotes_blind14": 0.92,  # 12 articles, 96 quotes; 0.896
+    "quotes_blind15": 0.83,  # 12 articles, 102 quotes; 0.774
+    "quotes_blind16": 0.80,  # 12 articles, 96 quotes; 0.812
+    "quotes_blind17": 0.79,  # 12 articles, 99 quotes; 0.798
 }
 
 
