@@ -54,6 +54,8 @@ _MIN_NAME_BEFORE_SURNAME = 2
 _KNOWN_AS_RE = re.compile(r"\s(?:المعروف|عرف)\s+(?P<alias>[^\s،۔,:؛]+(?:\s+[^\s،۔,:؛]+)?)")
 # An abbreviation in brackets after a name (`عالمی ادارہ محنت (آئی ایل او)`).
 ABBREVIATION_RE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*\Z")
+# Second words of town names (فیصل آباد، راجن پور، مظفر گڑھ): the word before is no name.
+_TOWN_ENDINGS = frozenset((word,) for word in word_set("آباد پور گڑھ"))
 _SON_OF = word_set("بن بنت ابن")  # فہد بن سالم، فاطمہ بنت اسد
 # Common words that also end names, right after a name word: فرحت جہاں نے, the Sikh کور
 # (جسپریت کور, not the army's کور), the Pashtun ترین (گل محمد ترین, not اہم ترین).
@@ -180,12 +182,14 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
         return (before[-1].text,), before[-1].start
     phrase: list[Word] = []
     tail = _syllable_tail(text, before)
-    for word in reversed(before[: len(before) - tail]):
+    for index in range(len(before) - tail - 1, -1, -1):
+        word = before[index]
         if phrase and not _GAP_RE.match(text[word.end : phrase[0].start]):
             break
         joins = bool(phrase) and (
             word.text == "و"  # وزارت افرادی قوت و سماجی بہبود
             or (word.text in _SON_OF and _fathers_name(phrase[0].text))  # فہد بن سالم
+            or _initial_ke(text, before, index, phrase)
         )
         if not (is_phrase_word(word.text) or word.text in TITLES or joins):
             break
@@ -198,6 +202,30 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
     if not phrase:
         return (), position
     return tuple(w.text for w in phrase), phrase[0].start
+
+
+def _initial_ke(text: str, before: list[Word], index: int, phrase: list[Word]) -> bool:
+    """Is before[index] the letter K (کے) of Indian initials rather than a postposition:
+    one spelt letter and کے before a name word (`وی کے سنہا`), or کے and one letter before
+    a name word (`کے آر سری نواسن`); not before an office in letters (`ضلع کے ایس پی`)."""
+    if before[index].text != "کے" or not phrase:
+        return False
+    first = phrase[0].text
+    if is_name_word(first) and not in_section(first, "letter"):  # وی کے سنہا
+        letter = before[index - 1].text if index else ""
+        earlier = before[index - 2].text if index > 1 else ""
+        return (
+            in_section(letter, "letter")
+            and not in_section(earlier, "letter")
+            and _GAP_RE.match(text[before[index - 1].end : before[index].start]) is not None
+        )
+    following = phrase[1].text if len(phrase) > 1 else ""
+    return (
+        in_section(first, "letter")
+        and (is_name_word(following) or following == "سری")  # کے آر سری نواسن
+        and not in_section(following, "letter")
+        and f"کے {first}" not in _OFFICE_LETTERS
+    )
 
 
 def _fathers_name(word: str) -> bool:
@@ -350,7 +378,7 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
     more (سجاد مصطفیٰ سید)."""
     titles = title_flags(phrase)
     flags = [
-        titles[i] or not is_name_word(word) or phrase[i + 1 : i + 2] == ("آباد",)
+        titles[i] or not is_name_word(word) or phrase[i + 1 : i + 2] in _TOWN_ENDINGS
         for i, word in enumerate(phrase)
     ]
     for i in range(len(phrase) - 1):  # سری لکشمی راؤ: سری opens a name (not سری لنکا)
