@@ -190,6 +190,7 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
             word.text == "و"  # وزارت افرادی قوت و سماجی بہبود
             or (word.text in _SON_OF and _fathers_name(phrase[0].text))  # فہد بن سالم
             or _initial_ke(text, before, index, phrase)
+            or _leading_syllable(text, before, index, phrase)
         )
         if not (is_phrase_word(word.text) or word.text in TITLES or joins):
             break
@@ -225,6 +226,25 @@ def _initial_ke(text: str, before: list[Word], index: int, phrase: list[Word]) -
         and (is_name_word(following) or following == "سری")  # کے آر سری نواسن
         and not in_section(following, "letter")
         and f"کے {first}" not in _OFFICE_LETTERS
+    )
+
+
+def _leading_syllable(text: str, before: list[Word], index: int, phrase: list[Word]) -> bool:
+    """Is before[index] a syllable of a foreign name that is also a verb or function word
+    (`لی` in `ترجمان لی ژی یوان`, `ژانگ لی منگ`): right before a name word, and right after
+    a name word, a title or an office?"""
+    word = before[index].text
+    previous = before[index - 1] if index else None
+    if not phrase or previous is None or not is_syllable(word, verbs=True):
+        return False
+    if not is_name_word(phrase[0].text) or not _joined(text, previous, before[index]):
+        return False
+    ahead = previous.text
+    return (
+        is_name_word(ahead)
+        or ahead in TITLES
+        or in_section(ahead, "title")
+        or in_section(ahead, "office")
     )
 
 
@@ -439,7 +459,7 @@ def _mark_syllables(phrase: tuple[str, ...], flags: list[bool], titles: list[boo
         opened = index > 0 and (titles[index - 1] or not flags[index - 1])
         opened = opened and not in_section(phrase[index - 1], "letter")  # آئی ٹی: letters
         closed = stop < len(phrase) and not flags[stop]
-        inside = opened and closed and all(is_syllable(w) for w in run)
+        inside = opened and closed  # a verb here came in through `_leading_syllable`
         trailing = stop == len(phrase) and index > 0 and not flags[index - 1]
         if inside or (trailing and all(in_section(w, "verb") for w in run)):
             flags[index:stop] = [False] * (stop - index)
