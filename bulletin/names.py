@@ -24,6 +24,8 @@ from bulletin.urdu import (
     given_names,
     in_section,
     is_compound_tail,
+    is_given_name,
+    is_listed_name,
     is_name_word,
     is_phrase_word,
     is_plain_noun,
@@ -58,8 +60,9 @@ ABBREVIATION_RE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*\Z")
 _TOWN_ENDINGS = frozenset((word,) for word in word_set("آباد پور گڑھ"))
 _SON_OF = word_set("بن بنت ابن")  # فہد بن سالم، فاطمہ بنت اسد
 # Common words that also end names, right after a name word: فرحت جہاں نے, the Sikh کور
-# (جسپریت کور, not the army's کور), the Pashtun ترین (گل محمد ترین, not اہم ترین).
-_NAME_ENDINGS = word_set("جہاں کور ترین")
+# (جسپریت کور, not the army's کور), the Pashtun ترین (گل محمد ترین, not اہم ترین), and
+# خاتون or بیگم after a given name (رحیمہ خاتون، شبانہ بیگم).
+_NAME_ENDINGS = word_set("جہاں کور ترین خاتون بیگم")
 # Second halves of compound given names (سلطان الدین، سیف اللہ).
 _NAME_PARTICLES = word_set("الدین الرحمان الرحمن اللہ الحق الزمان")
 _TITLE_NAMES = word_set("سلطان امیر شہزادہ")  # titles that also begin compound given names
@@ -95,6 +98,10 @@ _GENERIC_ROLES = word_set("افسر آفیسر عہدیدار اہلکار")
 # Ranks that make someone an officer of that service (`ایس پی X` is a پولیس افسر).
 _RANKS = {"پولیس": tuple(word_set("ایس پی ایچ او انسپکٹر سپرنٹنڈنٹ تھانیدار ڈی آئی جی"))}
 _MAX_INITIALS = 2
+# Offices held over a place named right after them (ڈپٹی کمشنر ملتان، تحصیلدار جھنڈو).
+_PLACE_OFFICES = word_set("کمشنر تحصیلدار")
+# Family and clan words that open many names (رانا ثناءاللہ، چوہدری شجاعت، ملک ریاض).
+_NAME_PREFIXES = word_set("چوہدری چودھری رانا ملک میاں خواجہ سردار راجہ مرزا شیخ پیر")
 # Abbreviations of ranks and offices that stand before a name (not a person's initials).
 _OFFICE_LETTERS = frozenset(
     (
@@ -207,19 +214,20 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
 
 def _initial_ke(text: str, before: list[Word], index: int, phrase: list[Word]) -> bool:
     """Is before[index] the letter K (کے) of Indian initials rather than a postposition:
-    one spelt letter and کے before a name word (`وی کے سنہا`), or کے and one letter before
-    a name word (`کے آر سری نواسن`); not before an office in letters (`ضلع کے ایس پی`)."""
+    one spelt letter and کے before a name word (`وی کے سنہا`), کے alone between a title and
+    a name (`کمشنر کے وینکٹ رامن`), or کے and one letter before a name word (`کے آر سری
+    نواسن`); not before an office in letters (`ضلع کے ایس پی`)."""
     if before[index].text != "کے" or not phrase:
         return False
     first = phrase[0].text
-    if is_name_word(first) and not in_section(first, "letter"):  # وی کے سنہا
-        letter = before[index - 1].text if index else ""
+    if is_name_word(first) and not in_section(first, "letter"):
+        ahead = before[index - 1].text if index else ""
         earlier = before[index - 2].text if index > 1 else ""
-        return (
-            in_section(letter, "letter")
-            and not in_section(earlier, "letter")
-            and _GAP_RE.match(text[before[index - 1].end : before[index].start]) is not None
-        )
+        if not index or not _joined(text, before[index - 1], before[index]):
+            return False
+        if in_section(ahead, "letter"):  # وی کے سنہا
+            return not in_section(earlier, "letter")
+        return _is_title(ahead) and len(phrase) > 1  # کمشنر کے وینکٹ رامن
     following = phrase[1].text if len(phrase) > 1 else ""
     return (
         in_section(first, "letter")
@@ -427,6 +435,9 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
             flags[i] = False
     _mark_syllables(phrase, flags, titles)
     _mark_initials(phrase, flags)
+    for i in range(1, len(phrase) - 1):  # ڈپٹی کمشنر دکی کلیم اللہ کاکڑ: دکی is the district
+        if not flags[i] and not flags[i + 1] and _is_jurisdiction(phrase[: i + 2], i):
+            flags[i] = True
     if len(phrase) > 1 and phrase[-1] in _NAME_ENDINGS and not flags[-2]:
         flags[-1] = False  # فرحت جہاں
     for i in range(1, len(phrase) - 1):  # وزیر ٹرانسپورٹ و ماس ٹرانزٹ سید X: سید starts the name
@@ -485,6 +496,25 @@ def _mark_initials(phrase: tuple[str, ...], flags: list[bool]) -> None:
         flags[start:stop] = [False] * (stop - start)
 
 
+def _is_jurisdiction(words: tuple[str, ...], index: int) -> bool:
+    """Is words[index] the district or city of the office before it rather than the start
+    of the name after it: an office that is held over a place (`ڈپٹی کمشنر`, `ڈی پی او`),
+    an unlisted word, then a listed given name (`ڈپٹی کمشنر دکی کلیم اللہ`)?"""
+    if index == 0 or index + 1 >= len(words):
+        return False
+    word, following = words[index], words[index + 1]
+    office = words[index - 1] in _PLACE_OFFICES or any(
+        " ".join(words[start:index]) in _OFFICE_LETTERS for start in range(max(0, index - 4), index)
+    )
+    return (
+        office
+        and is_given_name(following)
+        and not is_listed_name(word)
+        and word not in _NAME_PREFIXES
+        and word not in NAME_OPENERS
+    )
+
+
 def has_title(noun_phrase: tuple[str, ...]) -> bool:
     """Does the phrase hold a title or role word?"""
     return any(title_flags(noun_phrase))
@@ -492,13 +522,15 @@ def has_title(noun_phrase: tuple[str, ...]) -> bool:
 
 def is_plausible_name(name: tuple[str, ...]) -> bool:
     """A short run of name words that is not a plural common noun (رہنماؤں); a plain noun
-    may lead it (انعام الحق، پیٹ کمنز: see `common_flags`)."""
+    may lead it (انعام الحق، پیٹ کمنز: see `common_flags`), and so may a syllable of a
+    foreign name that is also a verb (لی ژی یوان)."""
+    flags = common_flags(name)
     return (
         0 < len(name) <= _MAX_NAME_WORDS
-        and not common_flags(name)[-1]
+        and not flags[-1]
         and all(
-            not common or is_plain_noun(w)
-            for w, common in zip(name, common_flags(name), strict=True)
+            not common or is_plain_noun(w) or (i == 0 and is_syllable(w, verbs=True))
+            for i, (w, common) in enumerate(zip(name, flags, strict=True))
         )
         and not (len(name) == 1 and name[-1].endswith(("وں", "ؤں")))
     )
@@ -665,6 +697,9 @@ class NameIndex:
             if word in NAME_OPENERS:
                 extra.insert(0, word)
                 break
+            following = self._words[index + 1].text
+            if _is_jurisdiction((before, word, following), 1):
+                break
             if (
                 not is_name_word(word)
                 or word in ORGANISATIONS
@@ -795,9 +830,14 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
+def _is_title(word: str) -> bool:
+    """A title, office or profession (صدر، کمشنر، سرجن)."""
+    return word in TITLES or in_section(word, "title")
+
+
 def is_role_word(word: str) -> bool:
     """A title, office or profession, or a letter of one (ایس ایس پی)."""
-    return word in TITLES or in_section(word, "title") or in_section(word, "letter")
+    return _is_title(word) or in_section(word, "letter")
 
 
 def role_and_name(phrase: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

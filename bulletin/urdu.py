@@ -250,6 +250,12 @@ def is_given_name(word: str) -> bool:
     return _HARAKAT_RE.sub("", word) in _plain_given_names()
 
 
+def is_listed_name(word: str) -> bool:
+    """Is `word` anywhere in the given-name list, its `ambiguous` section included?"""
+    plain = _HARAKAT_RE.sub("", word)
+    return any(plain in names for names in _given_name_sections().values())
+
+
 def is_common(word: str) -> bool:
     """Is `word` a common word, or a plural of one (ایکسپورٹرز، پاسپورٹس)? Vowel marks are
     ignored (نوّے is نوے); a listed given name is never a derived form (وجے is not the

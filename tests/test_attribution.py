@@ -86,7 +86,7 @@ def test_plural_subject_is_not_a_speaker() -> None:
 
 def test_noun_phrase_stops_at_function_words_and_punctuation() -> None:
     text = "اس موقع پر روسی صدر ولادیمیر پیوٹن نے کہا"
-    assert noun_phrase_before(text, text.index("نے")) == ("صدر", "ولادیمیر", "پیوٹن")
+    assert noun_phrase_before(text, text.index("نے")) == ("روسی", "صدر", "ولادیمیر", "پیوٹن")
     text = "کل، عمران خان نے کہا"
     assert noun_phrase_before(text, text.index("نے")) == ("عمران", "خان")
 
@@ -628,3 +628,33 @@ def test_a_ministry_keeps_its_country_or_level() -> None:
         "محکمہ موسمیات کے ماہر میٹرولوجسٹ عبدالقیوم بھٹو کا کہنا ہے کہ ’گرمی بڑھے گی۔‘\n"
     )
     assert speakers(text) == ["سعودی وزارت حج و عمرہ", "وفاقی وزارت قومی صحت", "عبدالقیوم بھٹو"]
+
+
+def test_foreign_names_opening_with_li_and_initial_k_after_a_title() -> None:
+    text = (
+        "منصوبہ\n"
+        "کمپنی کے نائب صدر ژانگ لی منگ نے کہا کہ ’کام جاری ہے۔‘\n"
+        "ترجمان لی ژی یوان نے کہا کہ ’معاہدہ ہو گیا ہے۔‘\n"
+        "بلدیہ کمشنر کے وینکٹ رامن نے کہا کہ ’عمارت خطرناک ہے۔‘\n"
+        "سائنس دان وی کے سنہا کے مطابق ’سیٹلائٹ تیار ہے۔‘\n"
+    )
+    assert speakers(text) == ["ژانگ لی منگ", "لی ژی یوان", "کے وینکٹ رامن", "وی کے سنہا"]
+
+
+def test_the_district_after_a_deputy_commissioner_is_not_part_of_the_name() -> None:
+    text = (
+        "حادثہ\n"
+        "ڈپٹی کمشنر دکی کلیم اللہ کاکڑ نے کہا کہ ’ملبہ ہٹایا جا رہا ہے۔‘\n"
+        "چیف الیکشن کمشنر منظور احمد تارڑ نے کہا کہ ’انتخابات وقت پر ہوں گے۔‘\n"
+        "ڈپٹی کمشنر راجن پور عمران احمد سکھیرا نے بتایا کہ ’زخمی ہسپتال میں ہیں۔‘\n"
+    )
+    assert speakers(text) == ["کلیم اللہ کاکڑ", "منظور احمد تارڑ", "عمران احمد سکھیرا"]
+
+
+def test_khatun_after_a_given_name_is_part_of_it() -> None:
+    text = (
+        "سرحد\n"
+        "مقتول کی والدہ رحیمہ خاتون نے کہا: ’میرا بیٹا بے گناہ تھا۔‘\n"
+        "ایک سیاح خاتون کا کہنا تھا کہ ’یہ جگہ خوبصورت ہے۔‘\n"
+    )
+    assert speakers(text) == ["رحیمہ خاتون", None]
