@@ -33,6 +33,7 @@ from bulletin.names import (
     NameIndex,
     Phrase,
     RoleIndex,
+    bracketed_abbreviations,
     common_flags,
     gender,
     has_title,
@@ -43,6 +44,7 @@ from bulletin.names import (
     noun_phrase_span,
     noun_phrases,
     organisation_parts,
+    spells_acronym,
     strip_titles,
 )
 from bulletin.urdu import (
@@ -161,7 +163,7 @@ _PAPERS = word_set("اخبار جریدے جریدہ رسالے رسالہ می�
 _PAPER_TITLES = word_set("روزنامہ روزہ ماہنامہ")  # part of the title: روزنامہ جنگ
 _OWNER_RE = re.compile(
     r"(?:کی|کے)\s+(?:(?:جانب|طرف)\s+سے\s+)?"
-    r"(?:جاری\s+(?:کردہ\s+|کیے\s+گئے\s+|کیا\s+گیا\s+|کی\s+گئی\s+)?)?$"
+    r"(?:جاری\s+(?:کردہ\s+|کیے\s+گئے\s+|کیا\s+گیا\s+|کی\s+گئی\s+)?)?(?:ایک\s+)?$"
 )
 _ASIDE_RE = re.compile(
     r"[،,]\s*(?:جو|جن|جس|جنہوں|جنھوں|جنہیں|جنھیں)\s[^،,۔؟!:]{1,160}?(?:[،,]|(?=[۔؟!]))"
@@ -192,6 +194,30 @@ class _Discourse:
     organisations: dict[str, str | None] = field(default_factory=dict)  # name → generic word
     mentioned: dict[str, str | None] = field(default_factory=dict)  # named, not as speakers
     people_named: list[str] = field(default_factory=list)  # everyone named, in order
+    abbreviations: dict[str, str] = field(default_factory=dict)  # پی سی بی → its full name
+    full_names: list[str] = field(default_factory=list)  # organisations the article names
+
+    def learn_abbreviations(self, text: str) -> None:
+        """Take in the article's abbreviations and the organisation names they may stand for."""
+        self.abbreviations.update(bracketed_abbreviations(text))
+        for full in self.abbreviations.values():
+            self.mentioned.setdefault(full, None)
+        for phrase in noun_phrases(text):
+            parts = organisation_parts(phrase.words)
+            if parts and len(parts[0].split()) > 1 and parts[0] not in self.full_names:
+                self.full_names.append(parts[0])
+
+    def full_form(self, organisation: str) -> str:
+        """An organisation's full name where the article gives it (`پی سی بی` →
+        `پاکستان کرکٹ بورڈ`), else the name as it is."""
+        if organisation in self.abbreviations:
+            return self.abbreviations[organisation]
+        letters = tuple(organisation.split())
+        if is_acronym(letters):
+            for full in self.full_names:
+                if spells_acronym(letters, tuple(full.split())):
+                    return full
+        return organisation
 
     def read(self, text: str) -> None:
         """Take in a piece of narration: its roles and, sentence by sentence, its subjects."""
@@ -237,6 +263,9 @@ class _Discourse:
 
     def person(self, noun_phrase: tuple[str, ...]) -> str | None:
         """The canonical name a (non-pronoun) noun phrase refers to."""
+        if (full := self.abbreviations.get(" ".join(noun_phrase))) is not None:
+            self.organisations.setdefault(full, None)  # ارسا نے: the authority it stands for
+            return full
         if alias := self._organisation_alias(noun_phrase):
             return alias
         if is_acronym(noun_phrase) and (found := self.roles.lookup(noun_phrase)):
@@ -251,8 +280,9 @@ class _Discourse:
         if not parts and not name and _is_named_service(noun_phrase):
             parts = (" ".join(noun_phrase), None)  # پاکستان ریلویز، پاکستان پوسٹ
         if parts and not (name and has_title(noun_phrase)):  # سندھ حکومت، دفتر خارجہ
-            self.organisations.setdefault(parts[0], parts[1])
-            return parts[0]
+            full = self.full_form(parts[0])
+            self.organisations.setdefault(full, parts[1])
+            return full
         if is_plausible_name(name):
             return self.names.canonical(" ".join(name))
         return self.roles.lookup(noun_phrase) or self.later_roles.lookup(noun_phrase)
@@ -454,6 +484,7 @@ def attribute(script: Script, article_text: str) -> Script:
     """Set speaker and evidence on each quote segment, and each speaker's gender if shown."""
     names = NameIndex(article_text)
     discourse = _Discourse(names, RoleIndex(), [], _article_roles(script, names))
+    discourse.learn_abbreviations(article_text)
     segments = list(script.segments)
     for index, segment in enumerate(segments):
         if segment.kind is not SegmentKind.QUOTE:
@@ -522,7 +553,8 @@ def _speaker_of(
         if cue.unnamed:
             return None, None
         if cue.proper:
-            speaker = " ".join(cue.noun_phrase)
+            parts = organisation_parts(cue.noun_phrase)  # نمائندہ تنظیم X ایسوسی ایشن (پاشا)
+            speaker = discourse.full_form(parts[0] if parts else " ".join(cue.noun_phrase))
             discourse.organisations.setdefault(speaker, None)
             return speaker, _evidence(cue.phrase, speaker)
         speaker = discourse.resolve(cue.noun_phrase, exclude=addressee)

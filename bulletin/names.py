@@ -31,6 +31,7 @@ from bulletin.urdu import (
     is_plain_noun,
     title_flags,
     word_set,
+    word_texts,
     words,
 )
 
@@ -98,6 +99,35 @@ _GENERIC_ROLES = word_set("افسر آفیسر عہدیدار اہلکار")
 # Ranks that make someone an officer of that service (`ایس پی X` is a پولیس افسر).
 _RANKS = {"پولیس": tuple(word_set("ایس پی ایچ او انسپکٹر سپرنٹنڈنٹ تھانیدار ڈی آئی جی"))}
 _MAX_INITIALS = 2
+# English letters as spelt in Urdu abbreviations, A to Z.
+_LATIN_LETTERS = dict(
+    zip(
+        (
+            *("اے", "بی", "سی", "ڈی", "ای", "ایف", "جی", "ایچ", "آئی", "جے", "کے", "ایل", "ایم"),
+            *("این", "او", "پی", "کیو", "آر", "ایس", "ٹی", "یو", "وی", "ڈبلیو", "ایکس", "وائی"),
+            "زیڈ",
+        ),
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        strict=True,
+    )
+)
+# The English letters an Urdu spelling of an English word may start with, by its first letter.
+_LATIN_ONSETS = {
+    **dict.fromkeys("اع", "AEIOU"),
+    **dict.fromkeys("تٹط", "T"),
+    **dict.fromkeys("ثص", "S"),
+    **dict.fromkeys("حہ", "H"),
+    **dict.fromkeys("دڈ", "D"),
+    **dict.fromkeys("ذزضظ", "Z"),
+    **dict.fromkeys("رڑ", "R"),
+    **{"آ": "A", "ب": "B", "پ": "P", "س": "SC", "ج": "JG", "چ": "C", "خ": "K", "ش": "S"},
+    **{"غ": "G", "ف": "FP", "ق": "QK", "ک": "KCQ", "گ": "G", "ل": "L", "م": "M", "ن": "N"},
+    **{"و": "WVO", "ی": "YEI"},
+}
+# Words an English abbreviation leaves out (of, and, for, the), and second halves of words
+# Urdu writes in two (ایسوسی ایشن، انویسٹی گیشن).
+_SKIPPED_IN_ACRONYMS = word_set("آف اینڈ فار دی و برائے ایشن گیشن")
+_BRACKETED_RE = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
 # Offices held over a place named right after them (ڈپٹی کمشنر ملتان، تحصیلدار جھنڈو).
 _PLACE_OFFICES = word_set("کمشنر تحصیلدار")
 # Family and clan words that open many names (رانا ثناءاللہ، چوہدری شجاعت، ملک ریاض).
@@ -385,7 +415,8 @@ def _joined(text: str, first: Word, second: Word) -> bool:
 
 def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
     """The name a noun phrase ends with: its last run of name words, past titles, offices,
-    places and other common words (`ترجمان دفتر خارجہ X` → X, `ہدایت کار X` → X)."""
+    places and other common words (`ترجمان دفتر خارجہ X` → X, `ہدایت کار X` → X); a run
+    too long for one name starts at its first listed given name that leaves a name."""
     phrase = list(noun_phrase)
     while len(phrase) > 1 and phrase[-1] in TRAILING_TITLES:  # کامران ساجد ایڈووکیٹ
         phrase.pop()
@@ -393,6 +424,9 @@ def strip_titles(noun_phrase: tuple[str, ...]) -> tuple[str, ...]:
     start = len(phrase)
     while start > 0 and not common[start - 1]:
         start -= 1
+    if len(phrase) - start > _MAX_NAME_WORDS:  # کلکٹر کسٹمز سوست محمد نواز خٹک: from محمد
+        given = [i for i in range(start, len(phrase)) if is_given_name(phrase[i])]
+        start = next((i for i in given if len(phrase) - i <= _MAX_NAME_WORDS), start)
     return tuple(phrase[start:])
 
 
@@ -434,7 +468,7 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         if particle or between_names or (after_title and not flags[i + 1]):
             flags[i] = False
     _mark_syllables(phrase, flags, titles)
-    _mark_initials(phrase, flags)
+    _mark_initials(phrase, flags, titles)
     for i in range(1, len(phrase) - 1):  # ڈپٹی کمشنر دکی کلیم اللہ کاکڑ: دکی is the district
         if not flags[i] and not flags[i + 1] and _is_jurisdiction(phrase[: i + 2], i):
             flags[i] = True
@@ -477,7 +511,7 @@ def _mark_syllables(phrase: tuple[str, ...], flags: list[bool], titles: list[boo
         index = stop
 
 
-def _mark_initials(phrase: tuple[str, ...], flags: list[bool]) -> None:
+def _mark_initials(phrase: tuple[str, ...], flags: list[bool], titles: list[bool]) -> None:
     """Count as name one or two spelt letters right before a name word, after a title or
     at the start (`چیف منسٹر پی وینکٹیش ریڈی`, `ایم وی سری نواس`): Indian initials, unless
     they spell a rank or office (`ایس پی`, `ڈی سی`, `ایم این اے`)."""
@@ -491,8 +525,8 @@ def _mark_initials(phrase: tuple[str, ...], flags: list[bool]) -> None:
             start -= 1
         if start == stop or (start > 0 and in_section(phrase[start - 1], "letter")):
             continue
-        if " ".join(phrase[start:stop]) in _OFFICE_LETTERS:
-            continue
+        if " ".join(phrase[start:stop]) in _OFFICE_LETTERS or any(titles[start:stop]):
+            continue  # ایس پی X; وزیر مملکت برائے آئی ٹی X
         flags[start:stop] = [False] * (stop - start)
 
 
@@ -609,6 +643,33 @@ def is_acronym(noun_phrase: tuple[str, ...]) -> bool:
         all(in_section(w, "letter") for w in noun_phrase)
         or all(in_section(w, "agency") for w in noun_phrase)
     )
+
+
+def spells_acronym(letters: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Do English letters spelt in Urdu (`پی سی بی`) abbreviate a name written out in Urdu
+    (`پاکستان کرکٹ بورڈ`)? Each letter must be one the word's first letter can stand for."""
+    latin = [_LATIN_LETTERS.get(word) for word in letters]
+    initials = [word for word in full if word not in _SKIPPED_IN_ACRONYMS]
+    return (
+        len(latin) > 1
+        and len(latin) == len(initials)
+        and all(
+            letter is not None and letter in _LATIN_ONSETS.get(word[0], "")
+            for letter, word in zip(latin, initials, strict=True)
+        )
+    )
+
+
+def bracketed_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations that the article defines in brackets after an organisation's name
+    (`انڈس ریور سسٹم اتھارٹی (ارسا)`): abbreviation → the name."""
+    found: dict[str, str] = {}
+    for match in _BRACKETED_RE.finditer(text):
+        abbreviation = " ".join(word_texts(match["inside"]))
+        parts = organisation_parts(noun_phrase_before(text, match.start()))
+        if abbreviation and parts and parts[0] != abbreviation:
+            found.setdefault(abbreviation, parts[0])
+    return found
 
 
 def is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

@@ -130,13 +130,16 @@ def is_compound_tail(before: str, word: str) -> bool:
 def title_flags(phrase: tuple[str, ...]) -> list[bool]:
     """Which words of a phrase belong to a title (صدر، وزیر اعظم، چیف جسٹس…)."""
     flags: list[bool] = []
+    naming = False  # inside the field or remit of a title: ماہر سمندری حیات، برائے آئی ٹی
     for index, word in enumerate(phrase):
         before = phrase[index - 1] if index else ""
         compound = before in _COMPOUND_TITLES.get(word, ())
         place = word in PLACES or (word == "آباد" and before in PLACES)
         continues = bool(flags) and flags[-1] and (compound or place or before == "برائے")
-        field = before in _FIELD_TITLES and word not in _plain_given_names()
-        continues = continues or field
+        opens = before in _FIELD_TITLES or before == "برائے"
+        naming = (opens or naming) and word not in _plain_given_names()
+        naming = naming and (opens or not (is_name_word(word) or word in TITLES))
+        continues = continues or naming
         aged = word.endswith("سالہ") or (index + 1 < len(phrase) and phrase[index + 1] == "سالہ")
         joined = compound and word in _PROFESSION_TAILS and not is_name_word(before)  # ڈرامہ نگار
         flags.append(word in TITLES or continues or aged or joined)  # "بتیس سالہ" (32-year-old)

@@ -10,7 +10,13 @@ from bulletin.attribution import (
     subject_phrases,
     vocative_addressee,
 )
-from bulletin.names import NameIndex, is_plausible_name, noun_phrase_before, strip_titles
+from bulletin.names import (
+    NameIndex,
+    is_plausible_name,
+    noun_phrase_before,
+    spells_acronym,
+    strip_titles,
+)
 from bulletin.script import build_script
 
 
@@ -658,3 +664,34 @@ def test_khatun_after_a_given_name_is_part_of_it() -> None:
         "ایک سیاح خاتون کا کہنا تھا کہ ’یہ جگہ خوبصورت ہے۔‘\n"
     )
     assert speakers(text) == ["رحیمہ خاتون", None]
+
+
+def test_abbreviations_stand_for_the_full_name_the_article_gives() -> None:
+    text = (
+        "پانی\n"
+        "انڈس ریور سسٹم اتھارٹی (ارسا) نے پانی کم کر دیا ہے۔\n"
+        "ارسا نے کہا کہ ’پانی کی تقسیم معاہدے کے مطابق ہے۔‘\n"
+        "پاکستان کرکٹ بورڈ کے کوچ نے استعفیٰ دے دیا۔ پی سی بی نے کہا کہ ’فیصلہ کل ہوگا۔‘\n"
+        "ادارے کے نام آئی ایس پی آر نے کہا کہ ’سرحد محفوظ ہے۔‘\n"
+    )
+    assert speakers(text) == [
+        "انڈس ریور سسٹم اتھارٹی",
+        "پاکستان کرکٹ بورڈ",
+        "آئی ایس پی آر",
+    ]
+
+
+def test_spelt_letters_match_the_initials_of_a_written_out_name() -> None:
+    assert spells_acronym(("پی", "سی", "بی"), ("پاکستان", "کرکٹ", "بورڈ"))
+    assert spells_acronym(("ایچ", "آر", "سی", "پی"), ("ہیومن", "رائٹس", "کمیشن", "آف", "پاکستان"))
+    assert not spells_acronym(("پی", "ٹی", "اے"), ("پاکستان", "کرکٹ", "بورڈ"))
+
+
+def test_a_remit_after_baraye_and_a_field_after_mahir_are_not_names() -> None:
+    text = (
+        "برآمدات\n"
+        "وزیر مملکت برائے آئی ٹی شزہ فاطمہ خواجہ نے کہا کہ ’برآمدات بڑھیں گی۔‘\n"
+        "وزیر مملکت برائے سائنس و ٹیکنالوجی ڈاکٹر آر کے چوہان نے لکھا: ’ٹیم کو مبارکباد۔‘\n"
+        "کلکٹر کسٹمز ڈرائی پورٹ سوست محمد نواز خٹک کا کہنا ہے کہ ’کنٹینر کلیئر ہوں گے۔‘\n"
+    )
+    assert speakers(text) == ["شزہ فاطمہ خواجہ", "آر کے چوہان", "محمد نواز خٹک"]
