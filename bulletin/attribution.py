@@ -104,6 +104,10 @@ _CUES_BEFORE = (
     re.compile(
         r"(?P<marker>(?:کہتے|کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی)\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))"
     ),
+    # کپتان مسکرائے اور بولے: (the intransitive `بولنا` takes no نے)
+    re.compile(
+        r"(?P<marker>(?:[^\s،۔:؛,]+\s+اور\s+)?(?:بولے|بولیں|بولا|بولی))(?=\s*[:،,]|\s+کہ\s)"
+    ),
 )
 # Reporting phrases after a quote, at the start of the text that follows it.
 _LEAD = r"^[\s۔،,:؛\-–—]*"
@@ -631,6 +635,10 @@ def _context_fallback(
         return previous.speaker, "continues the previous quote's speaker"
     if previous.kind is SegmentKind.QUOTE:
         return None, None
+    if (after := cue_after(previous.text, forward_only=True)) is not None:
+        speaker = discourse.resolve(after.noun_phrase, exclude=addressee)
+        if speaker:  # ’…‘ یہ کہنا تھا X کا۔ ’…‘: X goes on
+            return speaker, f"continues the speaker named before it → {speaker}"
     sentence = last_sentence(mask_asides(previous.text))
     people = discourse.sentence_people(sentence, loose=True)
     if not people and _PRONOUN_RE.search(main_clause(sentence)):  # وہ … ہیں۔ ’…‘

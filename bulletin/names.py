@@ -64,6 +64,7 @@ _SON_OF = word_set("بن بنت ابن")  # فہد بن سالم، فاطمہ ب
 # (جسپریت کور, not the army's کور), the Pashtun ترین (گل محمد ترین, not اہم ترین), and
 # خاتون or بیگم after a given name (رحیمہ خاتون، شبانہ بیگم).
 _NAME_ENDINGS = word_set("جہاں کور ترین خاتون بیگم")
+_WOMAN_WORDS = word_set("خاتون بیگم")  # end a name only after a listed woman's name
 # Second halves of compound given names (سلطان الدین، سیف اللہ).
 _NAME_PARTICLES = word_set("الدین الرحمان الرحمن اللہ الحق الزمان")
 _TITLE_NAMES = word_set("سلطان امیر شہزادہ")  # titles that also begin compound given names
@@ -179,7 +180,7 @@ _OFFICE_LETTERS = frozenset(
 _SAME_ROLE = {"جج": ("جسٹس",), "جسٹس": ("جج",), "ججز": ("جسٹس",)}
 _OF = word_set("کے کی کا")
 # Words that join the parts of an organisation's name (الیکشن کمیشن آف پاکستان).
-_ORG_CONNECTORS = word_set("آف اینڈ و برائے")
+_ORG_CONNECTORS = word_set("آف اینڈ و برائے فار")
 FEMALE_TITLES = word_set("بیگم محترمہ مس مسز خاتون ملکہ شہزادی صاحبہ")
 _FEMININE_RE = re.compile(
     r"(?<!\S)(?:کہتی|بتاتی|کرتی|دیتی|چاہتی|سمجھتی|رہی|گئی|گئیں|چکی|سکتی|تھیں|ہوئیں|لگیں|"
@@ -473,7 +474,8 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         if not flags[i] and not flags[i + 1] and _is_jurisdiction(phrase[: i + 2], i):
             flags[i] = True
     if len(phrase) > 1 and phrase[-1] in _NAME_ENDINGS and not flags[-2]:
-        flags[-1] = False  # فرحت جہاں
+        given = phrase[-1] not in _WOMAN_WORDS or phrase[-2] in given_names("female")
+        flags[-1] = not given  # فرحت جہاں; رحیمہ خاتون, but not ادھیڑ عمر خاتون
     for i in range(1, len(phrase) - 1):  # وزیر ٹرانسپورٹ و ماس ٹرانزٹ سید X: سید starts the name
         if phrase[i] in NAME_OPENERS and not flags[i + 1]:
             flags[:i] = [True] * i

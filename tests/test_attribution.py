@@ -696,3 +696,15 @@ def test_a_remit_after_baraye_and_a_field_after_mahir_are_not_names() -> None:
     assert speakers(text) == ["شزہ فاطمہ خواجہ", "آر کے چوہان"]
     too_long = ("کلکٹر", "کسٹمز", "ژوبالا", "پورٹ", "سوست", "محمد", "نواز", "خٹک")
     assert strip_titles(too_long) == ("محمد", "نواز", "خٹک")
+
+
+def test_bole_takes_its_subject_and_a_quote_after_a_named_report_continues_it() -> None:
+    text = (
+        "پریس کانفرنس\n"
+        "پاکستانی کپتان عمیر فاروق نے شکست تسلیم کی۔\n"
+        "کپتان مسکرائے اور بولے: ’وکٹ اچھی تھی۔‘\n"
+        "’بیٹنگ اچھی نہیں ہوئی،‘ یہ کہنا تھا یونین کے رہنما غلام سرور بھٹو کا۔"
+        " ’آسامیاں خالی ہیں۔‘\n"
+        "ایک ادھیڑ عمر خاتون نے کہا: ’گٹر ٹھیک نہیں ہوا۔‘\n"
+    )
+    assert speakers(text) == ["عمیر فاروق", "غلام سرور بھٹو", "غلام سرور بھٹو", None]
