@@ -68,7 +68,7 @@ _SUBJECT_WINDOW = 7  # words at the start of a sentence where its subject stands
 # Words that refer back to an organisation named earlier, and the head words that organisation
 # must have (none: any organisation). Documents speak for whoever issued them.
 _ORGANISATION_ALIASES: dict[str, tuple[str, ...]] = {
-    "عدالت": ("کورٹ", "عدالت"),
+    "عدالت": ("کورٹ", "عدالت", "ہائیکورٹ"),
     "بینک": ("بینک",),
     "کمیشن": ("کمیشن",),
     "وزارت": ("وزارت",),
@@ -85,7 +85,9 @@ _ALIAS_FILLERS = frozenset({"جاری", "کردہ", "پریس", "مشترکہ", 
 # Reporting phrases before a quote: the speaker is the noun phrase before the marker. The
 # نے pattern needs a reporting verb after it, with any words in between.
 # Documents that speak for whoever issued them (`X کی جانب سے جاری اعلامیے کے مطابق`).
-_DOCUMENTS = word_set("بیان اعلامیے اعلامیہ رپورٹ ریلیز اعلان خط مراسلے ایڈوائزری نوٹیفکیشن")
+_DOCUMENTS = word_set(
+    "بیان اعلامیے اعلامیہ رپورٹ ریلیز اعلان خط مراسلے ایڈوائزری نوٹیفکیشن نوٹس سرکلر"
+)
 _DOCUMENT = "(?:" + "|".join(sorted(_DOCUMENTS)) + ")"
 _CUES_BEFORE = (
     re.compile(

@@ -128,6 +128,7 @@ _LATIN_ONSETS = {
 # Words an English abbreviation leaves out (of, and, for, the), and second halves of words
 # Urdu writes in two (ایسوسی ایشن، انویسٹی گیشن).
 _SKIPPED_IN_ACRONYMS = word_set("آف اینڈ فار دی و برائے ایشن گیشن")
+_GENITIVE_LINK_RE = re.compile(r"[ \t]+(?P<of>کی|کا|کے)[ \t]+\Z")
 _BRACKETED_RE = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
 # Offices held over a place named right after them (ڈپٹی کمشنر ملتان، تحصیلدار جھنڈو).
 _PLACE_OFFICES = word_set("کمشنر تحصیلدار")
@@ -208,7 +209,7 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
     """The noun phrase right before `position` (see `noun_phrase_before`) and where it
     starts (`position` when there is none)."""
     if aside := ABBREVIATION_RE.search(text[:position]):  # عالمی ادارہ محنت (آئی ایل او) نے
-        position = aside.start()
+        return _defined_name(text, aside.start())
     if quoted := _QUOTED_NAME_RE.search(text[:position]):  # اخبار ’ٹورنٹو اسٹار‘ نے
         inside = words(quoted["name"])
         if 0 < len(inside) <= _MAX_NAME_WORDS:
@@ -241,6 +242,19 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
     if not phrase:
         return (), position
     return tuple(w.text for w in phrase), phrase[0].start
+
+
+def _defined_name(text: str, position: int) -> tuple[tuple[str, ...], int]:
+    """The name before a bracketed abbreviation, with a genitive that is part of it
+    (`خوراک و زراعت کی عالمی تنظیم (ایف اے او)`)."""
+    phrase, start = noun_phrase_span(text, position)
+    link = _GENITIVE_LINK_RE.search(text[:start])
+    parts = organisation_parts(phrase) if phrase else None
+    if link and parts and parts == (" ".join(phrase), None):  # not `… تنظیم X ایسوسی ایشن`
+        owner, owner_start = noun_phrase_span(text, link.start())
+        if owner and not strip_titles(owner):
+            return (*owner, link["of"], *phrase), owner_start
+    return phrase, start
 
 
 def _initial_ke(text: str, before: list[Word], index: int, phrase: list[Word]) -> bool:
@@ -668,7 +682,7 @@ def bracketed_abbreviations(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _BRACKETED_RE.finditer(text):
         abbreviation = " ".join(word_texts(match["inside"]))
-        parts = organisation_parts(noun_phrase_before(text, match.start()))
+        parts = organisation_parts(_defined_name(text, match.start())[0])
         if abbreviation and parts and parts[0] != abbreviation:
             found.setdefault(abbreviation, parts[0])
     return found
