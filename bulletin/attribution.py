@@ -40,6 +40,7 @@ from bulletin.names import (
     is_acronym,
     is_place,
     is_plausible_name,
+    is_role_word,
     noun_phrase_before,
     noun_phrase_span,
     noun_phrases,
@@ -285,7 +286,8 @@ class _Discourse:
         parts = organisation_parts(noun_phrase)
         if not parts and not name and _is_named_service(noun_phrase):
             parts = (" ".join(noun_phrase), None)  # پاکستان ریلویز، پاکستان پوسٹ
-        if parts and not (name and has_title(noun_phrase)):  # سندھ حکومت، دفتر خارجہ
+        titled = has_title(noun_phrase) or any(is_role_word(w) for w in noun_phrase)
+        if parts and not (name and titled):  # سندھ حکومت، دفتر خارجہ; not ایس پی سٹی ڈویژن X
             full = self.full_form(parts[0])
             self.organisations.setdefault(full, parts[1])
             return full

@@ -723,3 +723,13 @@ def test_notices_and_genitive_agency_names_speak_for_their_issuer() -> None:
         "خوراک و زراعت کی عالمی تنظیم",
         "لاہور ہائیکورٹ",
     ]
+
+
+def test_an_officer_of_a_division_is_a_person_not_the_division() -> None:
+    text = (
+        "اڈے\n"
+        "ایس پی سٹی ڈویژن عائشہ بٹ کے مطابق ’اضافی نفری تعینات ہے۔‘\n"
+        "وزیر پیٹرولیم علی رضا کاظمی نے کہا: ’پائپ لائن مکمل ہوگی۔‘\n"
+        "ڈپٹی کمشنر اپر کوہستان محمد عارف خٹک نے بتایا کہ ’سڑک کھل گئی ہے۔‘\n"
+    )
+    assert speakers(text) == ["عائشہ بٹ", "علی رضا کاظمی", "محمد عارف خٹک"]
