@@ -156,8 +156,6 @@ _OFFICE_LETTERS = frozenset(
         "ایم ایل اے",
         "ایم پی",
         "ایم ایل سی",
-        "سی ایم",
-        "پی ایم",
         "ڈی ای او",
         "ڈی او",
         "ای ڈی او",
@@ -539,8 +537,9 @@ def _mark_initials(phrase: tuple[str, ...], flags: list[bool], titles: list[bool
             start > 0 and stop - start < _MAX_INITIALS and in_section(phrase[start - 1], "letter")
         ):
             start -= 1
-        if start == stop or (start > 0 and in_section(phrase[start - 1], "letter")):
-            continue
+        after_letters = start > 0 and in_section(phrase[start - 1], "letter")
+        if start == stop or (after_letters and not _ends_in_office_letters(phrase[:start])):
+            continue  # پی ٹی آئی X; but ڈی آئی جی کے آر سریش
         if " ".join(phrase[start:stop]) in _OFFICE_LETTERS or any(titles[start:stop]):
             continue  # ایس پی X; وزیر مملکت برائے آئی ٹی X
         flags[start:stop] = [False] * (stop - start)
@@ -563,6 +562,11 @@ def _is_jurisdiction(words: tuple[str, ...], index: int) -> bool:
         and word not in _NAME_PREFIXES
         and word not in NAME_OPENERS
     )
+
+
+def _ends_in_office_letters(words: tuple[str, ...]) -> bool:
+    """Do the words end with an office spelt in letters (`… ڈی آئی جی`)?"""
+    return any(" ".join(words[start:]) in _OFFICE_LETTERS for start in range(len(words)))
 
 
 def has_title(noun_phrase: tuple[str, ...]) -> bool:

@@ -733,3 +733,12 @@ def test_an_officer_of_a_division_is_a_person_not_the_division() -> None:
         "ڈپٹی کمشنر اپر کوہستان محمد عارف خٹک نے بتایا کہ ’سڑک کھل گئی ہے۔‘\n"
     )
     assert speakers(text) == ["عائشہ بٹ", "علی رضا کاظمی", "محمد عارف خٹک"]
+
+
+def test_initials_after_an_office_in_letters() -> None:
+    text = (
+        "کشتی\n"
+        "کوسٹ گارڈ کے ڈی آئی جی کے آر سریش نے کہا کہ ’کشتی کو روکا گیا۔‘\n"
+        "پی ٹی آئی رہنما علی خان نے کہا کہ ’ہم احتجاج کریں گے۔‘\n"
+    )
+    assert speakers(text) == ["کے آر سریش", "علی خان"]
