@@ -286,7 +286,8 @@ class _Discourse:
         parts = organisation_parts(noun_phrase)
         if not parts and not name and _is_named_service(noun_phrase):
             parts = (" ".join(noun_phrase), None)  # پاکستان ریلویز، پاکستان پوسٹ
-        titled = has_title(noun_phrase) or any(is_role_word(w) for w in noun_phrase)
+        head = next((i for i, w in enumerate(noun_phrase) if w in ORGANISATIONS), 0)
+        titled = has_title(noun_phrase) or any(is_role_word(w) for w in noun_phrase[:head])
         if parts and not (name and titled):  # سندھ حکومت، دفتر خارجہ; not ایس پی سٹی ڈویژن X
             full = self.full_form(parts[0])
             self.organisations.setdefault(full, parts[1])
@@ -336,11 +337,10 @@ class _Discourse:
 
 
 def _is_person(name: tuple[str, ...], noun_phrase: tuple[str, ...]) -> bool:
-    """Is this name, found in narration, surely a person's: a plausible name of two words
-    or more, or given with a title, or a known given name (not an unlisted common noun)?"""
-    return is_plausible_name(name) and (
-        len(name) > 1 or has_title(noun_phrase) or is_given_name(name[0])
-    )
+    """Is this name, found in narration, surely a person's: a plausible name given with a
+    title or holding a listed given name (not a run of unlisted common words)?"""
+    given = any(is_given_name(word) for word in name)  # not `سرمئی تہہ جم`
+    return is_plausible_name(name) and (given or has_title(noun_phrase))
 
 
 def _publication(noun_phrase: tuple[str, ...]) -> str | None:

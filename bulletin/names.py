@@ -44,6 +44,8 @@ _MAX_PHRASE_WORDS = 10
 _AFTER_WORDS = 3  # words kept after a phrase: its case and what the case governs
 _MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
 _MIN_NAMED_ORG_WORDS = 3
+# Generic words that introduce an organisation's own name (`کمپنی قراقرم ایکسپیڈیشنز`).
+_INTRODUCERS = word_set("ادارے ادارہ کمپنی تنظیم فرم")
 _MIN_ACRONYM_LETTERS = 2
 _MIN_ROLE_NAME_WORDS = 2  # a role is learnt for a name of two words or more (in full)
 _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is read
@@ -86,7 +88,7 @@ ORGANISATIONS = word_set(
     کمپنی تنظیم محکمہ محکمے اتھارٹی بورڈ کونسل ایجنسی سفارتخانہ سفارت خانہ اسمبلی سینیٹ
     یونیورسٹی ہسپتال اسپتال ٹیم لیگ فورس فاؤنڈیشن ایسوسی ایشن کمیٹی بیورو سیکرٹریٹ ایوان
     اتحاد یونین فیڈریشن چیمبر فورم لمیٹڈ کارپوریشن گروپ انسٹیٹیوٹ اکیڈمی سوسائٹی ٹرسٹ
-    بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ وزارتِ دفترِ کاؤنٹی
+    بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ وزارتِ دفترِ کاؤنٹی جمعیت جمعیۃ
     """
 )
 # Heads that belong to the organisation's name (وزارت تجارت), unlike a generic word before
@@ -623,6 +625,8 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
             return " ".join(rest), word  # تنظیم کمیٹی ٹو پروٹیکٹ جرنلسٹس
         if word in ORGANISATIONS and rest[0] not in _ORG_CONNECTORS and _is_proper_org(rest):
             return " ".join(rest), word
+        if word in _INTRODUCERS and all(is_name_word(w) for w in rest):
+            return " ".join(rest), word  # ادارے نورکا روٹس، کمپنی قراقرم ایکسپیڈیشنز
     return " ".join(noun_phrase), None
 
 
