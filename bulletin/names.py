@@ -65,7 +65,7 @@ _SON_OF = word_set("بن بنت ابن")  # فہد بن سالم، فاطمہ ب
 # Common words that also end names, right after a name word: فرحت جہاں نے, the Sikh کور
 # (جسپریت کور, not the army's کور), the Pashtun ترین (گل محمد ترین, not اہم ترین), and
 # خاتون or بیگم after a given name (رحیمہ خاتون، شبانہ بیگم).
-_NAME_ENDINGS = word_set("جہاں کور ترین خاتون بیگم")
+_NAME_ENDINGS = word_set("جہاں کور ترین خاتون بیگم پور")
 _WOMAN_WORDS = word_set("خاتون بیگم")  # end a name only after a listed woman's name
 # Second halves of compound given names (سلطان الدین، سیف اللہ).
 _NAME_PARTICLES = word_set("الدین الرحمان الرحمن اللہ الحق الزمان")
@@ -89,6 +89,7 @@ ORGANISATIONS = word_set(
     یونیورسٹی ہسپتال اسپتال ٹیم لیگ فورس فاؤنڈیشن ایسوسی ایشن کمیٹی بیورو سیکرٹریٹ ایوان
     اتحاد یونین فیڈریشن چیمبر فورم لمیٹڈ کارپوریشن گروپ انسٹیٹیوٹ اکیڈمی سوسائٹی ٹرسٹ
     بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ وزارتِ دفترِ کاؤنٹی جمعیت جمعیۃ
+    ڈیپارٹمنٹ
     """
 )
 # Heads that belong to the organisation's name (وزارت تجارت), unlike a generic word before
@@ -455,7 +456,7 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
     more (سجاد مصطفیٰ سید)."""
     titles = title_flags(phrase)
     flags = [
-        titles[i] or not is_name_word(word) or phrase[i + 1 : i + 2] in _TOWN_ENDINGS
+        titles[i] or not is_name_word(word) or _names_a_town(phrase, i)
         for i, word in enumerate(phrase)
     ]
     for i in range(len(phrase) - 1):  # سری لکشمی راؤ: سری opens a name (not سری لنکا)
@@ -623,16 +624,37 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
             return " ".join(rest), word  # ادارے یونیسف پاکستان
         if word == "تنظیم" and rest[0] in ORGANISATIONS and _is_proper_org(rest):
             return " ".join(rest), word  # تنظیم کمیٹی ٹو پروٹیکٹ جرنلسٹس
-        if word in ORGANISATIONS and rest[0] not in _ORG_CONNECTORS and _is_proper_org(rest):
+        proper = rest[0] not in _ORG_CONNECTORS and rest[0] != "ایشن" and _is_proper_org(rest)
+        if word in ORGANISATIONS and proper:  # not ایسوسی | ایشن آف بلڈرز
             return " ".join(rest), word
-        if word in _INTRODUCERS and all(is_name_word(w) for w in rest):
-            return " ".join(rest), word  # ادارے نورکا روٹس، کمپنی قراقرم ایکسپیڈیشنز
+        if word in _INTRODUCERS and _introduced_name(rest):
+            return " ".join(rest), word  # ادارے نورکا روٹس، تنظیم ایمنسٹی انٹرنیشنل
     return " ".join(noun_phrase), None
 
 
 def is_place(word: str) -> bool:
     """Is `word` a country, province, city or region, or its demonym (سعودی، پنجاب)?"""
     return word in PLACES or in_section(word, "place")
+
+
+def _names_a_town(phrase: tuple[str, ...], index: int) -> bool:
+    """Is phrase[index] the first word of a town (فیصل آباد، راجن پور) rather than part of a
+    name (محمد رضا جلالی پور): آباد always; پور and گڑھ only after an office or a title."""
+    ending = phrase[index + 1 : index + 2]
+    if ending == ("آباد",):
+        return True
+    before = phrase[index - 1] if index else ""
+    return ending in _TOWN_ENDINGS and (not before or not is_name_word(before))
+
+
+def _introduced_name(words: tuple[str, ...]) -> bool:
+    """Can these words, after `ادارے` or `تنظیم`, be the organisation's own name: no title
+    among them, and a name word or an organisation's word first (`اقوام متحدہ …`)?"""
+    if words[0] in _ORG_CONNECTORS or any(is_role_word(w) for w in words):
+        return False
+    return all(is_name_word(w) for w in words) or (
+        len(words) > 1 and (is_name_word(words[0]) or in_section(words[0], "org"))
+    )
 
 
 def _letters_and_place(noun_phrase: tuple[str, ...]) -> str | None:

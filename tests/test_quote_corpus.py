@@ -343,15 +343,17 @@ BLIND_FLOORS = {
     "quotes_blind10": 0.95,  # 12 articles, 92 quotes; 0.848
     "quotes_blind11": 0.90,  # 12 articles, 96 quotes; 0.854
     "quotes_blind12": 0.88,  # 12 articles, 91 quotes; 0.780
-    "quotes_blind13": 0.87,  # 12 articles, 92 quotes; 0.761
+    "quotes_blind13": 0.89,  # 12 articles, 92 quotes; 0.761
     "quotes_blind14": 0.94,  # 12 articles, 96 quotes; 0.896
     "quotes_blind15": 0.86,  # 12 articles, 102 quotes; 0.774
     "quotes_blind16": 0.92,  # 12 articles, 96 quotes; 0.812
     "quotes_blind17": 0.93,  # 12 articles, 99 quotes; 0.798
     "quotes_blind18": 0.94,  # 12 articles, 103 quotes; 0.825
-    "quotes_blind19": 0.90,  # 12 articles, 110 quotes; 0.864
+    "quotes_blind19": 0.94,  # 12 articles, 110 quotes; 0.864
     "quotes_blind20": 0.89,  # 12 articles, 93 quotes; 0.892
-    "quotes_blind21": 0.86,  # 12 articles, 103 quotes; 0.835
+    "quotes_blind21": 0.87,  # 12 articles, 103 quotes; 0.835
+    "quotes_blind22": 0.93,  # 10 articles, 82 quotes; 0.890
+    "quotes_blind23": 0.92,  # 10 articles, 83 quotes; 0.868
 }
 
 
