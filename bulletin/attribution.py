@@ -202,7 +202,7 @@ class _Discourse:
     mentioned: dict[str, str | None] = field(default_factory=dict)  # named, not as speakers
     people_named: list[str] = field(default_factory=list)  # everyone named, in order
     abbreviations: dict[str, str] = field(default_factory=dict)  # پی سی بی → its full name
-    full_names: list[str] = field(default_factory=list)  # organisations the article names
+    organisation_names: list[str] = field(default_factory=list)  # all the article names
 
     def learn_abbreviations(self, text: str) -> None:
         """Take in the article's abbreviations and the organisation names they may stand for."""
@@ -211,8 +211,8 @@ class _Discourse:
             self.mentioned.setdefault(full, None)
         for phrase in noun_phrases(text):
             parts = organisation_parts(phrase.words)
-            if parts and len(parts[0].split()) > 1 and parts[0] not in self.full_names:
-                self.full_names.append(parts[0])
+            if parts and len(parts[0].split()) > 1 and parts[0] not in self.organisation_names:
+                self.organisation_names.append(parts[0])
 
     def full_form(self, organisation: str) -> str:
         """An organisation's full name where the article gives it (`پی سی بی` →
@@ -221,7 +221,7 @@ class _Discourse:
             return self.abbreviations[organisation]
         letters = tuple(organisation.split())
         if is_acronym(letters):
-            for full in self.full_names:
+            for full in self.organisation_names:
                 if spells_acronym(letters, tuple(full.split())):
                     return full
         return organisation

@@ -128,9 +128,8 @@ _LATIN_ONSETS = {
     **{"غ": "G", "ف": "FP", "ق": "QK", "ک": "KCQ", "گ": "G", "ل": "L", "م": "M", "ن": "N"},
     **{"و": "WVO", "ی": "YEI"},
 }
-# Words an English abbreviation leaves out (of, and, for, the), and second halves of words
-# Urdu writes in two (ایسوسی ایشن، انویسٹی گیشن).
-_SKIPPED_IN_ACRONYMS = word_set("آف اینڈ فار دی و برائے ایشن گیشن")
+# Second halves of English words Urdu writes in two (ایسوسی ایشن، انویسٹی گیشن).
+_SECOND_HALVES = word_set("ایشن گیشن")
 _GENITIVE_LINK_RE = re.compile(r"[ \t]+(?P<of>کی|کا|کے)[ \t]+\Z")
 _BRACKETED_RE = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
 # Offices held over a place named right after them (ڈپٹی کمشنر ملتان، تحصیلدار جھنڈو).
@@ -183,6 +182,8 @@ _SAME_ROLE = {"جج": ("جسٹس",), "جسٹس": ("جج",), "ججز": ("جسٹس
 _OF = word_set("کے کی کا")
 # Words that join the parts of an organisation's name (الیکشن کمیشن آف پاکستان).
 _ORG_CONNECTORS = word_set("آف اینڈ و برائے فار")
+# Words an English abbreviation leaves out: connectors, `the`, second halves of words.
+_SKIPPED_IN_ACRONYMS = _ORG_CONNECTORS | word_set("دی") | _SECOND_HALVES
 FEMALE_TITLES = word_set("بیگم محترمہ مس مسز خاتون ملکہ شہزادی صاحبہ")
 _FEMININE_RE = re.compile(
     r"(?<!\S)(?:کہتی|بتاتی|کرتی|دیتی|چاہتی|سمجھتی|رہی|گئی|گئیں|چکی|سکتی|تھیں|ہوئیں|لگیں|"
@@ -624,7 +625,7 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
             return " ".join(rest), word  # ادارے یونیسف پاکستان
         if word == "تنظیم" and rest[0] in ORGANISATIONS and _is_proper_org(rest):
             return " ".join(rest), word  # تنظیم کمیٹی ٹو پروٹیکٹ جرنلسٹس
-        proper = rest[0] not in _ORG_CONNECTORS and rest[0] != "ایشن" and _is_proper_org(rest)
+        proper = rest[0] not in _ORG_CONNECTORS | _SECOND_HALVES and _is_proper_org(rest)
         if word in ORGANISATIONS and proper:  # not ایسوسی | ایشن آف بلڈرز
             return " ".join(rest), word
         if word in _INTRODUCERS and _introduced_name(rest):
