@@ -33,6 +33,7 @@ from bulletin.names import (
     NameIndex,
     Phrase,
     RoleIndex,
+    agreement,
     bracketed_abbreviations,
     common_flags,
     gender,
@@ -41,6 +42,7 @@ from bulletin.names import (
     is_place,
     is_plausible_name,
     is_role_word,
+    name_gender,
     noun_phrase_before,
     noun_phrase_span,
     noun_phrases,
@@ -201,6 +203,7 @@ class _Discourse:
     organisations: dict[str, str | None] = field(default_factory=dict)  # name → generic word
     mentioned: dict[str, str | None] = field(default_factory=dict)  # named, not as speakers
     people_named: list[str] = field(default_factory=list)  # everyone named, in order
+    quoted: list[str] = field(default_factory=list)  # the speakers of quotes, in order
     abbreviations: dict[str, str] = field(default_factory=dict)  # پی سی بی → its full name
     organisation_names: list[str] = field(default_factory=list)  # all the article names
 
@@ -264,6 +267,23 @@ class _Discourse:
             people = self.roles.people_in(head, self.names)[:1]
         return people
 
+    def last_speaker(self) -> str | None:
+        """The speaker of the latest attributed quote."""
+        return self.quoted[-1] if self.quoted else None
+
+    def only_names(self, text: str, person: str) -> bool:
+        """Does `text` name no one but `person` (`حلیمہ کے شوہر کا …` for حلیمہ بانو)?"""
+        for phrase in noun_phrases(mask_asides(text)):
+            if organisation_parts(phrase.words) or _is_unnamed(phrase):
+                return False
+            name = strip_titles(phrase.words)
+            if has_title(phrase.words) and not name and not phrase.owner:
+                return False  # وزیر نے: someone else, but not حلیمہ کے شوہر
+            named = self.names.canonical(" ".join(name)) if name else None
+            if named != person and (_is_agent(phrase) or (name and _is_person(name, phrase.words))):
+                return False  # لوگوں نے کہا; another person named
+        return True
+
     def is_known(self, name: tuple[str, ...]) -> bool:
         """Is a lone name word part of a longer name in the article (a person's)?"""
         return len(self.names.canonical(" ".join(name)).split()) > len(name)
@@ -322,16 +342,23 @@ class _Discourse:
                 return name
         return None
 
-    def resolve(self, noun_phrase: tuple[str, ...], exclude: str | None) -> str | None:
+    def resolve(
+        self, noun_phrase: tuple[str, ...], exclude: str | None, agrees: str | None = None
+    ) -> str | None:
         """The speaker a cue's noun phrase refers to; pronouns to the latest plausible one
-        (`_UNNAMED` when that is someone the article does not name)."""
+        (`_UNNAMED` when that is someone the article does not name), or, where the verb's
+        gender (`agrees`) rules that one out, the latest person named of that gender."""
         if noun_phrase and noun_phrase[-1] in PRONOUNS:
             # A pronoun stands for a person rather than an organisation when it can.
             candidates = [p for p in reversed(self.subjects) if p != exclude]
             people = [p for p in candidates if p not in self.organisations]
             if not candidates:  # nobody has spoken or acted yet: the last person named
                 people = [p for p in reversed(self.people_named) if p != exclude]
-            return (people or candidates or [None])[0]
+            chosen = (people or candidates or [None])[0]
+            if agrees and chosen and name_gender(chosen) not in (None, agrees):
+                named = [p for p in reversed(self.people_named) if p != exclude]
+                return next((p for p in named if name_gender(p) == agrees), chosen)
+            return chosen
         person = self.person(noun_phrase)
         return None if person == exclude else person
 
@@ -467,6 +494,8 @@ def _bare_subject(phrase: Phrase, known: Known) -> Phrase | None:
     if phrase.words[-1] in PRONOUNS:
         return phrase if phrase.words == ("وہ",) else None
     named = _up_to_name(phrase)
+    if named and phrase.before in _OF and not has_title(named.words):
+        return None  # گھر کا واحد سہارا ہے: what something is, not who acts
     return named if named and _is_person_like(named, known) else None
 
 
@@ -502,6 +531,7 @@ def attribute(script: Script, article_text: str) -> Script:
         segments[index] = replace(segment, speaker=speaker, evidence=evidence)
         if speaker:
             discourse.subjects.append(speaker)
+            discourse.quoted.append(speaker)
     segments = _headline_quotes(segments)
     return replace(script, segments=segments, genders=_genders(segments))
 
@@ -565,7 +595,7 @@ def _speaker_of(
             speaker = discourse.full_form(parts[0] if parts else " ".join(cue.noun_phrase))
             discourse.organisations.setdefault(speaker, None)
             return speaker, _evidence(cue.phrase, speaker)
-        speaker = discourse.resolve(cue.noun_phrase, exclude=addressee)
+        speaker = discourse.resolve(cue.noun_phrase, addressee, agreement(cue.phrase))
         if speaker == _UNNAMED:
             return None, None  # a pronoun for someone unnamed
         if speaker:
@@ -650,6 +680,9 @@ def _context_fallback(
     named = [p for p in people if p != addressee and p not in discourse.organisations]
     if named and named[-1]:
         return named[-1], f"named in the sentence before → {named[-1]}"
+    last = discourse.last_speaker()
+    if not people and last and last != addressee and discourse.only_names(previous.text, last):
+        return last, f"continues the last speaker, the only one named since → {last}"
     return None, None
 
 

@@ -37,7 +37,12 @@ from bulletin.urdu import (
 
 _MAX_NAME_WORDS = 5
 _MAX_SYLLABLE_LETTERS = 3
+_MAX_TITLED_SYLLABLE_LETTERS = 4  # right after a title: لائی in صدر لائی چنگ تے
+# Korean and Chinese surnames that are also Urdu function words (کم: less). Kim is the
+# most common Korean surname (about a fifth of South Koreans: Statistics Korea, 2015 census).
+_SURNAME_SYLLABLES = word_set("کم")
 _MAX_SYLLABLES = 2
+_MIN_TITLED_NAME_WORDS = 3  # after a title, before a final plain noun that is a name
 _NOT_SYLLABLES = ("function", "title", "place", "office", "org")
 _SYLLABLE_SECTIONS = ("noun", "adjective", "letter", "loan")  # not only a verb
 _MAX_PHRASE_WORDS = 10
@@ -189,6 +194,10 @@ _FEMININE_RE = re.compile(
     r"(?<!\S)(?:کہتی|بتاتی|کرتی|دیتی|چاہتی|سمجھتی|رہی|گئی|گئیں|چکی|سکتی|تھیں|ہوئیں|لگیں|"
     r"آئی|آئیں|بولیں|کہا\s+تھا\s+کہ\s+وہ\s+\S+\s+(?:گئی|تھیں))(?!\S)"
 )
+_AGREEING_VERB_RE = re.compile(
+    r"(?<!\S)(?:(?:کہت|بتات|لکھت)(?P<ending>[یے])\s+(?:ہیں|ہے|تھیں|تھے|تھی|تھا)|"
+    r"بول(?P<ending2>یں|ے)|کہنے\s+لگ(?P<ending3>یں|ے))\s*[،,:]?\s*$"
+)
 _MASCULINE_RE = re.compile(
     r"(?<!\S)(?:کہتے|بتاتے|کرتے|دیتے|چاہتے|سمجھتے|رہے|گئے|چکے|سکتے|ہوئے|لگے|آئے|بولے|"
     r"چاہتا|سکتا|رہا|کرتا)(?!\S)"
@@ -290,17 +299,23 @@ def _leading_syllable(text: str, before: list[Word], index: int, phrase: list[Wo
     a name word, a title or an office?"""
     word = before[index].text
     previous = before[index - 1] if index else None
-    if not phrase or previous is None or not is_syllable(word, verbs=True):
+    if not phrase or not _opens_name(phrase):
         return False
-    if not is_name_word(phrase[0].text) or not _joined(text, previous, before[index]):
-        return False
+    if previous is None or not _joined(text, previous, before[index]):
+        return word in _SURNAME_SYLLABLES  # کم یو جونگ نے, opening the sentence
     ahead = previous.text
-    return (
-        is_name_word(ahead)
-        or ahead in TITLES
-        or in_section(ahead, "title")
-        or in_section(ahead, "office")
-    )
+    titled = ahead in TITLES or in_section(ahead, "title")
+    if not is_syllable(word, verbs=True, titled=titled):
+        return False
+    return titled or is_name_word(ahead) or in_section(ahead, "office")
+
+
+def _opens_name(phrase: list[Word]) -> bool:
+    """Does the phrase start with a name word, or a syllable then a name word (`یو جونگ`)?"""
+    first = phrase[0].text
+    if is_name_word(first):
+        return True
+    return len(phrase) > 1 and is_syllable(first, verbs=True) and is_name_word(phrase[1].text)
 
 
 def _fathers_name(word: str) -> bool:
@@ -308,16 +323,19 @@ def _fathers_name(word: str) -> bool:
     return is_name_word(word) or word in _TITLE_NAMES
 
 
-def is_syllable(word: str, verbs: bool = False) -> bool:
+def is_syllable(word: str, verbs: bool = False, titled: bool = False) -> bool:
     """A short common word that may also be a syllable of a foreign name (`وی` in `ژانگ وی
-    منگ`, `لی ہوا` in `وانگ لی ہوا`, `او` in `کلیئر او ڈونل`): not a function word, title,
-    place or office; nor only a verb, unless `verbs` (right before a marker, where no verb
-    can stand)."""
+    منگ`, `لی ہوا` in `وانگ لی ہوا`, `او` in `کلیئر او ڈونل`, the surname `کم`): not a
+    function word, title, place or office; nor only a verb, unless `verbs` (right before a
+    marker, where no verb can stand). `titled`: right after a title, where a four-letter
+    word may be one too (`صدر لائی چنگ تے`)."""
+    if word in _SURNAME_SYLLABLES:
+        return True
     if not verbs and not any(in_section(word, s) for s in _SYLLABLE_SECTIONS):
         return False
     bare = "".join(ch for ch in word if not ("\u064b" <= ch <= "\u065f"))
     return (
-        len(bare) <= _MAX_SYLLABLE_LETTERS
+        len(bare) <= (_MAX_TITLED_SYLLABLE_LETTERS if titled else _MAX_SYLLABLE_LETTERS)
         and not is_name_word(word)
         and word not in TITLES
         and word not in PLACES
@@ -342,9 +360,16 @@ def _joins_with_o(text: str, found: list[Word], index: int) -> bool:
 
 
 def _syllables_before_name(text: str, found: list[Word], start: int) -> int:
-    """How many syllables (see `is_syllable`) from found[start] lead to a name word."""
+    """How many syllables (see `is_syllable`) from found[start] lead to a name word; after
+    a title no verb can stand, so a verb-like syllable counts there (`صدر لائی چنگ تے`)."""
+    ahead = found[start - 1].text if start else ""
+    titled = ahead in TITLES or in_section(ahead, "title")
     stop = start
-    while stop < len(found) and stop - start < _MAX_SYLLABLES and is_syllable(found[stop].text):
+    while (
+        stop < len(found)
+        and stop - start < _MAX_SYLLABLES
+        and is_syllable(found[stop].text, verbs=titled, titled=titled and stop == start)
+    ):
         if stop > start and not _joined(text, found[stop - 1], found[stop]):
             return 0
         stop += 1
@@ -495,11 +520,25 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
     for i in range(1, len(phrase) - 1):  # وزیر ٹرانسپورٹ و ماس ٹرانزٹ سید X: سید starts the name
         if phrase[i] in NAME_OPENERS and not flags[i + 1]:
             flags[:i] = [True] * i
+    _mark_last_name_word(phrase, flags, titles)
     last = len(phrase) - 1  # سجاد مصطفیٰ سید: a title that is also a family name
     given = flags[last - _MIN_NAME_BEFORE_SURNAME : last]
     if last >= _MIN_NAME_BEFORE_SURNAME and phrase[last] in SURNAME_TITLES and not any(given):
         flags[last] = False
     return flags
+
+
+def _mark_last_name_word(phrase: tuple[str, ...], flags: list[bool], titles: list[bool]) -> None:
+    """Count as name a plain noun that ends a titled name of three words or more, right
+    before its case marker (`صدر ارسولا فان ڈیر لائن نے`): nothing else stands there."""
+    last = len(phrase) - 1
+    if last < 0 or not flags[last] or not is_plain_noun(phrase[last]):
+        return
+    title = last - 1
+    while title >= 0 and not flags[title]:
+        title -= 1
+    if title >= 0 and titles[title] and last - title - 1 >= _MIN_TITLED_NAME_WORDS:
+        flags[last] = False
 
 
 def _mark_syllables(phrase: tuple[str, ...], flags: list[bool], titles: list[bool]) -> None:
@@ -508,10 +547,15 @@ def _mark_syllables(phrase: tuple[str, ...], flags: list[bool], titles: list[boo
     `کلیئر او ڈونل`), or ending the phrase after a name word (`وانگ لی ہوا`)."""
     index = 0
     while index < len(phrase):
-        if not flags[index] or titles[index] or not is_syllable(phrase[index], verbs=True):
+        titled = index > 0 and titles[index - 1]
+        if (
+            not flags[index]
+            or titles[index]
+            or not is_syllable(phrase[index], verbs=True, titled=titled)
+        ):
             index += 1
             continue
-        stop = index
+        stop = index + 1
         while (
             stop < len(phrase)
             and stop - index < _MAX_SYLLABLES
@@ -587,7 +631,7 @@ def is_plausible_name(name: tuple[str, ...]) -> bool:
         0 < len(name) <= _MAX_NAME_WORDS
         and not flags[-1]
         and all(
-            not common or is_plain_noun(w) or (i == 0 and is_syllable(w, verbs=True))
+            not common or is_plain_noun(w) or (i == 0 and is_syllable(w, verbs=True, titled=True))
             for i, (w, common) in enumerate(zip(name, flags, strict=True))
         )
         and not (len(name) == 1 and name[-1].endswith(("وں", "ؤں")))
@@ -960,6 +1004,26 @@ def role_and_name(phrase: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, 
     while start > 0 and not flags[start - 1]:
         start -= 1
     return phrase[:start], phrase[start:stop]
+
+
+def agreement(phrase: str) -> str | None:
+    """ "female" or "male" where a reporting phrase ends in a verb that agrees with its
+    subject (`وہ کہتی ہیں`, `بولے`); not `نے کہا`, which agrees with no one, nor a
+    participle such as `کرتے ہوئے`, which does not change."""
+    found = _AGREEING_VERB_RE.search(phrase)
+    if found is None:
+        return None
+    ending = found["ending"] or found["ending2"] or found["ending3"]
+    return "female" if ending in ("ی", "یں") else "male"
+
+
+def name_gender(name: str) -> str | None:
+    """ "female" or "male" where the name's first word is a given name of one only."""
+    first = name.split()[0] if name.strip() else ""
+    female, male = first in given_names("female"), first in given_names("male")
+    if female == male:
+        return None
+    return "female" if female else "male"
 
 
 def gender(name: str, narration: list[str], speech: list[str]) -> str | None:

@@ -143,7 +143,8 @@ def _closes_first(marks: list[Mark], family: str) -> bool:
 # Evidence for speech around a quoted stretch (see `is_speech`).
 _INTRODUCED_RE = re.compile(
     r"(?:[:：]|\bکہ|\bکہا|\bلکھا|\bبتایا|\bپوچھا|ٹویٹ\s+(?:کی|کیا)|\bکے\s+(?:مطابق|بقول)|"
-    r"کہنا\s+(?:تھا|ہے)|(?:استفسار|سوال)\s+کیا|ریمارکس\s+دیے)\s*[،,:]?\s*$"
+    r"کہنا\s+(?:تھا|ہے)|(?:استفسار|سوال)\s+کیا|ریمارکس\s+دیے|"
+    r"(?:کہت|بتات|لکھت)[ےیا]\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))\s*[،,:]?\s*$"
 )
 _REPORTED_AFTER_RE = re.compile(
     r"^\s*[،,]?\s*(?:یہ\s+(?:بات|کہنا|الفاظ)\b|[^۔؟!]{0,80}?\sنے\s+(?:\S+\s+){0,6}?"

@@ -768,3 +768,56 @@ def test_a_town_ending_only_after_an_office_and_whole_association_names() -> Non
         "ایسوسی ایشن آف بلڈرز اینڈ ڈیولپرز",
         "دبئی لینڈ ڈیپارٹمنٹ",
     ]
+
+
+def test_foreign_names_keep_syllables_that_are_also_urdu_words() -> None:
+    text = (
+        "ایشیا\n"
+        "تائی پے: صدر لائی چنگ تے نے کہا کہ ’ہم اپنا دفاع کریں گے۔‘\n"
+        "شمالی کوریا کی رہنما کم یو جونگ نے کہا کہ ’ہم جواب دیں گے۔‘\n"
+        "یورپی کمیشن کی صدر ارسولا فان ڈیر لائن نے کہا کہ ’معاہدہ طے پا گیا ہے۔‘\n"
+    )
+    assert speakers(text) == ["لائی چنگ تے", "کم یو جونگ", "ارسولا فان ڈیر لائن"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        (("شری", "کے", "وی", "راما", "راؤ"), ("کے", "وی", "راما", "راؤ")),
+        (("حضرت", "راشد", "لکھنوی"), ("راشد", "لکھنوی")),
+        (("ہمشیرہ", "علیمہ", "خان"), ("علیمہ", "خان")),
+        (("نغمہ", "نگار", "انوار", "قریشی"), ("انوار", "قریشی")),
+        (("وزیر", "اعظم", "شہباز", "شریف", "حکومت"), ()),  # a government, not a name
+    ],
+)
+def test_honorifics_and_kinship_are_titles(phrase: tuple[str, ...], name: tuple[str, ...]) -> None:
+    assert strip_titles(phrase) == name
+
+
+def test_habitual_reporting_verb_with_a_comma_introduces_speech() -> None:
+    text = (
+        "تعلیم\n"
+        "کابل: ملالہ احمدی نے بتایا کہ ’سکول بند ہیں۔‘\n"
+        "وہ کہتی ہیں، ”انٹرنیٹ بہت مہنگا ہے اور اکثر بجلی بھی نہیں ہوتی۔“\n"
+    )
+    assert speakers(text) == ["ملالہ احمدی", "ملالہ احمدی"]
+
+
+def test_what_something_is_for_someone_is_no_speaker() -> None:
+    text = (
+        "جھیل\n"
+        "سری نگر: حلیمہ بانو نے کہا کہ ’سیاح کم آ رہے ہیں۔‘\n"
+        "حلیمہ کے شوہر کا انتقال ہو گیا تھا اور تب سے یہی کاروبار گھر کا واحد سہارا ہے۔\n"
+        "’میں نے بیٹی کو کالج میں داخل کروایا ہے۔‘\n"
+    )
+    assert speakers(text) == ["حلیمہ بانو", "حلیمہ بانو"]
+
+
+def test_feminine_verb_skips_the_last_speaker_when_he_is_a_man() -> None:
+    text = (
+        "جھیل\n"
+        "سری نگر: ایسوسی ایشن کے صدر عبدالرشید کلو نے کہا کہ ’سیاح کم آ رہے ہیں۔‘\n"
+        "جھیل کے کنارے حلیمہ بانو ایک چھوٹی سی کشتی پر سامان بیچتی ہیں۔\n"
+        "وہ کہتی ہیں، ’اب پورا دن بوہنی بھی نہیں ہوتی۔‘\n"
+    )
+    assert speakers(text) == ["عبدالرشید کلو", "حلیمہ بانو"]
