@@ -89,7 +89,7 @@ _ALIAS_FILLERS = frozenset({"جاری", "کردہ", "پریس", "مشترکہ", 
 # نے pattern needs a reporting verb after it, with any words in between.
 # Documents that speak for whoever issued them (`X کی جانب سے جاری اعلامیے کے مطابق`).
 _DOCUMENTS = word_set(
-    "بیان اعلامیے اعلامیہ رپورٹ ریلیز اعلان خط مراسلے ایڈوائزری نوٹیفکیشن نوٹس سرکلر"
+    "بیان اعلامیے اعلامیہ رپورٹ ریلیز اعلان خط مراسلے ایڈوائزری نوٹیفکیشن نوٹس سرکلر نوٹ"
 )
 _DOCUMENT = "(?:" + "|".join(sorted(_DOCUMENTS)) + ")"
 _CUES_BEFORE = (
@@ -129,7 +129,7 @@ _CUE_AFTER_NE = re.compile(
 )
 # `بیان میں کہا گیا` with no one named before it: the organisation that issued it speaks.
 _STATEMENT_RE = re.compile(
-    rf"(?<!\S)(?P<doc>{_DOCUMENT})\s+میں\s+(?:[^\s۔،:]+\s+){{0,3}}?کہا\s+گیا"
+    rf"(?<!\S)(?:پریس\s+)?(?P<doc>{_DOCUMENT})\s+میں\s+(?:[^\s۔،:]+\s+){{0,3}}?کہا\s+گیا"
 )
 _SHORT_REPORT_RE = re.compile(
     _LEAD
@@ -348,6 +348,9 @@ class _Discourse:
         """The speaker a cue's noun phrase refers to; pronouns to the latest plausible one
         (`_UNNAMED` when that is someone the article does not name), or, where the verb's
         gender (`agrees`) rules that one out, the latest person named of that gender."""
+        if len(noun_phrase) == 1 and noun_phrase[0] in _DOCUMENTS:
+            # بیان میں کہا گیا, اعلامیے کے مطابق: the statement of whoever acted last
+            return next((p for p in reversed(self.subjects) if p != exclude), None)
         if noun_phrase and noun_phrase[-1] in PRONOUNS:
             # A pronoun stands for a person rather than an organisation when it can.
             candidates = [p for p in reversed(self.subjects) if p != exclude]
@@ -727,7 +730,8 @@ def _owner(text: str, position: int) -> tuple[tuple[str, ...], int]:
     if not match:
         return (), position
     noun_phrase, start = noun_phrase_span(text, match.start())
-    return (noun_phrase, start) if organisation_parts(noun_phrase) else ((), position)
+    issuer = organisation_parts(noun_phrase) or is_acronym(noun_phrase)
+    return (noun_phrase, start) if issuer else ((), position)
 
 
 def cue_after(text: str, forward_only: bool = False) -> Cue | None:

@@ -809,8 +809,10 @@ class NameIndex:
         if name in self._aliases:
             return self.canonical(self._aliases[name])
         if name not in self._cache:
-            best = self._fullest_form(tuple(name.split()))
-            self._cache[name] = " ".join(self._expanded(tuple(best.split())))
+            best = " ".join(self._expanded(tuple(self._fullest_form(tuple(name.split())).split())))
+            if best != name:  # راما راؤ → وی راما راؤ → کے وی راما راؤ
+                best = self.canonical(best)
+            self._cache[name] = best
         return self._cache[name]
 
     def _expanded(self, name: tuple[str, ...]) -> tuple[str, ...]:
@@ -852,6 +854,12 @@ class NameIndex:
             following = self._words[index + 1].text
             if _is_jurisdiction((before, word, following), 1):
                 break
+            if word == "کے" and _initial_ke(
+                self._text, self._words, index, self._words[index + 1 : index + 4]
+            ):
+                extra.insert(0, word)  # شری کے وی راما راؤ: the initial K
+                index -= 1
+                continue
             if (
                 not is_name_word(word)
                 or word in ORGANISATIONS

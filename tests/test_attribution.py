@@ -821,3 +821,19 @@ def test_feminine_verb_skips_the_last_speaker_when_he_is_a_man() -> None:
         "وہ کہتی ہیں، ’اب پورا دن بوہنی بھی نہیں ہوتی۔‘\n"
     )
     assert speakers(text) == ["عبدالرشید کلو", "حلیمہ بانو"]
+
+
+def test_a_statement_with_no_issuer_named_is_the_last_actors() -> None:
+    text = (
+        "دریافت\n"
+        "واشنگٹن: ناسا نے اپنے بیان میں اس دریافت کو اہم قرار دیا ہے۔ "
+        "بیان میں کہا گیا ہے کہ ’دوربین ہمیں نئی دنیائیں دکھا رہی ہے۔‘\n"
+        "میٹرو ریل لمیٹڈ (ایچ ایم آر ایل) کا منصوبہ جاری ہے۔ "
+        "ایچ ایم آر ایل کی جانب سے جاری ایک پریس نوٹ میں کہا گیا کہ ’ہیلپ ڈیسک قائم کر دی گئی ہے۔‘\n"
+    )
+    assert speakers(text) == ["ناسا", "میٹرو ریل لمیٹڈ"]
+
+
+def test_a_later_mention_takes_the_name_with_its_initials() -> None:
+    names = NameIndex("منیجنگ ڈائرکٹر شری کے وی راما راؤ نے بتایا۔ بعد میں راما راؤ نے واضح کیا۔")
+    assert names.canonical("راما راؤ") == "کے وی راما راؤ"
