@@ -94,7 +94,7 @@ ORGANISATIONS = word_set(
     یونیورسٹی ہسپتال اسپتال ٹیم لیگ فورس فاؤنڈیشن ایسوسی ایشن کمیٹی بیورو سیکرٹریٹ ایوان
     اتحاد یونین فیڈریشن چیمبر فورم لمیٹڈ کارپوریشن گروپ انسٹیٹیوٹ اکیڈمی سوسائٹی ٹرسٹ
     بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ وزارتِ دفترِ کاؤنٹی جمعیت جمعیۃ
-    ڈیپارٹمنٹ
+    ڈیپارٹمنٹ فورسز اقوام اکادمی
     """
 )
 # Heads that belong to the organisation's name (وزارت تجارت), unlike a generic word before
@@ -263,7 +263,9 @@ def _defined_name(text: str, position: int) -> tuple[tuple[str, ...], int]:
     parts = organisation_parts(phrase) if phrase else None
     if link and parts and parts == (" ".join(phrase), None):  # not `… تنظیم X ایسوسی ایشن`
         owner, owner_start = noun_phrase_span(text, link.start())
-        if owner and not strip_titles(owner):
+        # not a country: سعودی عرب کی جنرل انٹرٹینمنٹ اتھارٹی (جی ای اے)
+        independent = any(is_place(w) for w in owner)
+        if owner and not strip_titles(owner) and not independent:
             return (*owner, link["of"], *phrase), owner_start
     return phrase, start
 
@@ -658,6 +660,9 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
         return None
     if len(noun_phrase) > _MAX_ORG_WORDS:
         return None
+    head, *named = noun_phrase
+    if head in ORGANISATIONS and len(named) == 1 and in_section(named[0], "agency"):
+        return named[0], head  # ادارے یونیسف
     for index, word in enumerate(noun_phrase[:-2]):
         rest = noun_phrase[index + 1 :]
         if word in _NAMING_HEADS:  # وزارت افرادی قوت و سماجی بہبود: the ministry's own name
@@ -670,6 +675,8 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
         if word == "تنظیم" and rest[0] in ORGANISATIONS and _is_proper_org(rest):
             return " ".join(rest), word  # تنظیم کمیٹی ٹو پروٹیکٹ جرنلسٹس
         proper = rest[0] not in _ORG_CONNECTORS | _SECOND_HALVES and _is_proper_org(rest)
+        if in_section(rest[0], "adjective") and not any(w in ORGANISATIONS for w in rest):
+            proper = False  # جماعت اسلامی بنگلہ دیش: the head word is part of the name
         if word in ORGANISATIONS and proper:  # not ایسوسی | ایشن آف بلڈرز
             return " ".join(rest), word
         if word in _INTRODUCERS and _introduced_name(rest):

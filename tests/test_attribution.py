@@ -14,6 +14,7 @@ from bulletin.names import (
     NameIndex,
     is_plausible_name,
     noun_phrase_before,
+    organisation_parts,
     spells_acronym,
     strip_titles,
 )
@@ -838,3 +839,28 @@ def test_a_statement_with_no_issuer_named_is_the_last_actors() -> None:
 def test_a_later_mention_takes_the_name_with_its_initials() -> None:
     names = NameIndex("منیجنگ ڈائرکٹر شری کے وی راما راؤ نے بتایا۔ بعد میں راما راؤ نے واضح کیا۔")
     assert names.canonical("راما راؤ") == "کے وی راما راؤ"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (("ادارے", "یونیسف"), ("یونیسف", "ادارے")),
+        (("جماعت", "اسلامی", "بنگلہ", "دیش"), ("جماعت اسلامی بنگلہ دیش", None)),
+        (("تنظیم", "ڈیجیٹل", "آزادی", "فورم"), ("ڈیجیٹل آزادی فورم", "تنظیم")),
+        (("ریپڈ", "سپورٹ", "فورسز"), ("ریپڈ سپورٹ فورسز", None)),
+        (("اقوام", "متحدہ"), ("اقوام متحدہ", None)),
+    ],
+)
+def test_organisation_names_and_the_words_that_introduce_them(
+    phrase: tuple[str, ...], expected: tuple[str, str | None]
+) -> None:
+    assert organisation_parts(phrase) == expected
+
+
+def test_a_country_before_an_abbreviated_body_is_not_part_of_its_name() -> None:
+    text = (
+        "ریاض سیزن\n"
+        "ریاض: سعودی عرب کی جنرل انٹرٹینمنٹ اتھارٹی (جی ای اے) کے ایک بیان کے مطابق "
+        "«ثقافتی راتوں کا مقصد قوموں کو قریب لانا ہے۔»\n"
+    )
+    assert speakers(text) == ["جنرل انٹرٹینمنٹ اتھارٹی"]
