@@ -67,6 +67,7 @@ ABBREVIATION_RE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*\Z")
 # Second words of town names (فیصل آباد، راجن پور، مظفر گڑھ): the word before is no name.
 _TOWN_ENDINGS = frozenset((word,) for word in word_set("آباد پور گڑھ"))
 _SON_OF = word_set("بن بنت ابن")  # فہد بن سالم، فاطمہ بنت اسد
+_KUNYA = "ابو"  # father of: opens Arab family names (ابو ندی، ابو غزالہ)
 # Common words that also end names, right after a name word: فرحت جہاں نے, the Sikh کور
 # (جسپریت کور, not the army's کور), the Pashtun ترین (گل محمد ترین, not اہم ترین), and
 # خاتون or بیگم after a given name (رحیمہ خاتون، شبانہ بیگم).
@@ -493,6 +494,8 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
     for i in range(1, len(phrase) - 1):  # فہد بن سالم العتیبی: بن joins the name
         if phrase[i] in _SON_OF and not flags[i - 1] and _fathers_name(phrase[i + 1]):
             flags[i] = flags[i + 1] = False
+        elif phrase[i] == _KUNYA and not flags[i - 1] and not titles[i + 1]:
+            flags[i] = flags[i + 1] = False  # سمیرہ ابو ندی: an Arab family name, not "dad"
     for i in range(1, len(phrase) - 1):  # نسیم بی بی, not بی بی سی
         if (
             phrase[i : i + 2] == ("بی", "بی")
@@ -516,9 +519,10 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
     for i in range(1, len(phrase) - 1):  # ڈپٹی کمشنر دکی کلیم اللہ کاکڑ: دکی is the district
         if not flags[i] and not flags[i + 1] and _is_jurisdiction(phrase[: i + 2], i):
             flags[i] = True
-    if len(phrase) > 1 and phrase[-1] in _NAME_ENDINGS and not flags[-2]:
-        given = phrase[-1] not in _WOMAN_WORDS or phrase[-2] in given_names("female")
-        flags[-1] = not given  # فرحت جہاں; رحیمہ خاتون, but not ادھیڑ عمر خاتون
+    for i in range(1, len(phrase)):  # فرحت جہاں; رحیمہ خاتون (ملبے …), not ادھیڑ عمر خاتون
+        ends = i == len(phrase) - 1 or flags[i + 1]
+        if phrase[i] in _NAME_ENDINGS and not flags[i - 1] and ends:
+            flags[i] = phrase[i] in _WOMAN_WORDS and phrase[i - 1] not in given_names("female")
     for i in range(1, len(phrase) - 1):  # وزیر ٹرانسپورٹ و ماس ٹرانزٹ سید X: سید starts the name
         if phrase[i] in NAME_OPENERS and not flags[i + 1]:
             flags[:i] = [True] * i

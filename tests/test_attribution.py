@@ -864,3 +864,13 @@ def test_a_country_before_an_abbreviated_body_is_not_part_of_its_name() -> None:
         "«ثقافتی راتوں کا مقصد قوموں کو قریب لانا ہے۔»\n"
     )
     assert speakers(text) == ["جنرل انٹرٹینمنٹ اتھارٹی"]
+
+
+def test_arab_family_names_and_a_woman_word_inside_a_longer_phrase() -> None:
+    text = (
+        "غزہ\n"
+        "خان یونس: خیمے میں مقیم 34 سالہ سمیرہ ابو ندی نے فون پر بتایا: ’ہم روز بمباری سنتے ہیں۔‘\n"
+        "گوالپاڑہ: پچاس سالہ رحیمہ خاتون ملبے کے ڈھیر پر بیٹھی تھیں۔ "
+        "انہوں نے بتایا کہ ’صبح بلڈوزر آ گئے۔‘\n"
+    )
+    assert speakers(text) == ["سمیرہ ابو ندی", "رحیمہ خاتون"]
