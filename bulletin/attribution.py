@@ -137,6 +137,9 @@ _SHORT_REPORT_RE = re.compile(
     r"کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی)(?:\s+(?:ہے|ہیں|تھا|تھی|تھے|تھیں|گیا|گئی))*\s*(?:[۔!]|$)"
 )
 _SHORT_REPORT_WORDS = 16
+# `نام نہ بتانے کی شرط پر`, `نام ظاہر نہ کرنے کی درخواست پر`: a source who stays unnamed
+_ANONYMOUS_RE = re.compile(r"نام\s+(?:نہ\s+\S+|ظاہر\s+نہ)\s+\S+\s+(?:کی\s+)?(?:شرط|درخواست)")
+_BRACKETS_RE = re.compile(r"\([^()\n]{1,40}\)")
 _SUBJECT_RE = re.compile(r"(?<!\S)نے(?!\S)")
 _VOCATIVE_RE = re.compile(
     r"^\s*(?P<title>(?:مسٹر|جناب|محترم|محترمہ|مسز|عزت\s+مآب)\s+)?"
@@ -426,7 +429,8 @@ def sentence_subjects(sentence: str, loose: bool = False, known: Known = None) -
     reporting phrase. A lone name word counts only if `known` says it is a person's (part
     of a longer name).
     """
-    phrases = noun_phrases(main_clause(sentence))
+    clause = _BRACKETS_RE.sub(_blank_abbreviation, main_clause(sentence))
+    phrases = noun_phrases(clause)  # X (ایس ای سی پی) نے: X is the subject of نے
     for kind in (_is_agent, _acts_through):
         if found := [p for p in phrases if kind(p)]:
             return found
@@ -441,6 +445,13 @@ def sentence_subjects(sentence: str, loose: bool = False, known: Known = None) -
     if first and first.words[-1] in _POSSESSIVE_PRONOUNS and first.after[:1] != ("نے",):
         return [first] if first.after[:1] and first.after[0] in _OF else []
     return []
+
+
+def _blank_abbreviation(found: re.Match[str]) -> str:
+    """Spaces for a bracketed abbreviation (`(ایس ای سی پی)`), so the name before it reaches
+    its case marker; other brackets (a dateline's `(نمائندہ)`) stay."""
+    inside = tuple(word_texts(found.group()))
+    return " " * len(found.group()) if inside and is_acronym(inside) else found.group()
 
 
 def main_clause(sentence: str) -> str:
@@ -721,6 +732,9 @@ def _cue_at(text: str, marker: int, start: int, end: int) -> Cue | None:
     before = words(text[:np_start])
     unnamed = bool(before) and before[-1].text in _INDEFINITES and not _titled_name(noun_phrase)
     phrase = text[min(np_start, start) : end]
+    unnamed = unnamed or (
+        _ANONYMOUS_RE.search(phrase) is not None and not _titled_name(noun_phrase)
+    )
     return Cue(noun_phrase, phrase.strip(), unnamed, proper)
 
 

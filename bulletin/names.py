@@ -58,7 +58,7 @@ _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is re
 _NAME_ENDERS = word_set("نے کے کی کا کو رہے رہی رہا ہیں ہے تھے تھا تھی تھیں")
 _VERB_ENDINGS = ("تی", "تے", "تا", "ئی", "ئے", "یں")
 # Titles that are also family names after a given name (سجاد مصطفیٰ سید، گل بانو وزیر).
-SURNAME_TITLES = word_set("سید سردار وزیر پیر میاں حاجی قاضی حافظ")
+SURNAME_TITLES = word_set("سید سردار وزیر پیر میاں حاجی قاضی حافظ فاضل")
 _MIN_NAME_BEFORE_SURNAME = 2
 # A nickname after a name: `ذوالفقار جبار خان المعروف زلفی`.
 _KNOWN_AS_RE = re.compile(r"\s(?:المعروف|عرف)\s+(?P<alias>[^\s،۔,:؛]+(?:\s+[^\s،۔,:؛]+)?)")
@@ -333,7 +333,7 @@ def is_syllable(word: str, verbs: bool = False, titled: bool = False) -> bool:
     marker, where no verb can stand). `titled`: right after a title, where a four-letter
     word may be one too (`صدر لائی چنگ تے`)."""
     if word in _SURNAME_SYLLABLES:
-        return True
+        return titled  # کم: a surname after a title, else "less" (گروورس کم ڈیلرس)
     if not verbs and not any(in_section(word, s) for s in _SYLLABLE_SECTIONS):
         return False
     bare = "".join(ch for ch in word if not ("\u064b" <= ch <= "\u065f"))
@@ -529,7 +529,9 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
     _mark_last_name_word(phrase, flags, titles)
     last = len(phrase) - 1  # سجاد مصطفیٰ سید: a title that is also a family name
     given = flags[last - _MIN_NAME_BEFORE_SURNAME : last]
-    if last >= _MIN_NAME_BEFORE_SURNAME and phrase[last] in SURNAME_TITLES and not any(given):
+    named = last >= _MIN_NAME_BEFORE_SURNAME and not any(given)
+    listed = last >= 1 and not flags[last - 1] and is_given_name(phrase[last - 1])  # ثمینہ فاضل
+    if last >= 0 and phrase[last] in SURNAME_TITLES and (named or listed):
         flags[last] = False
     return flags
 
