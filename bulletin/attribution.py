@@ -128,6 +128,7 @@ _CUE_AFTER_NE = re.compile(
     rf"(?:{_REPORTING_VERBS}|(?P<light>کی|کہی))(?=[\s۔،,!؟:]|$)"
 )
 # `بیان میں کہا گیا` with no one named before it: the organisation that issued it speaks.
+_ISSUED_RE = re.compile(rf"(?:کی|کے)\s+(?:[^\s۔،:؛]+\s+){{0,2}}?(?P<doc>{_DOCUMENT})(?!\S)")
 _STATEMENT_RE = re.compile(
     rf"(?<!\S)(?:پریس\s+)?(?P<doc>{_DOCUMENT})\s+میں\s+(?:[^\s۔،:]+\s+){{0,3}}?کہا\s+گیا"
 )
@@ -207,6 +208,7 @@ class _Discourse:
     mentioned: dict[str, str | None] = field(default_factory=dict)  # named, not as speakers
     people_named: list[str] = field(default_factory=list)  # everyone named, in order
     quoted: list[str] = field(default_factory=list)  # the speakers of quotes, in order
+    issuers: dict[str, str] = field(default_factory=dict)  # رپورٹ → who issued it (`X کی رپورٹ`)
     abbreviations: dict[str, str] = field(default_factory=dict)  # پی سی بی → its full name
     organisation_names: list[str] = field(default_factory=list)  # all the article names
 
@@ -238,6 +240,10 @@ class _Discourse:
         self.roles.learn(text, self.names)
         for sentence in re.split(r"(?<=[۔؟!])", text):
             self.subjects.extend(self.sentence_people(sentence))
+        for found in _ISSUED_RE.finditer(text):  # X (ایچ آر سی پی) کی حالیہ سالانہ رپورٹ
+            owner, _ = noun_phrase_span(text, found.start())
+            if issuer := organisation_parts(owner):
+                self.issuers[found["doc"]] = self.full_form(issuer[0])
         for phrase in noun_phrases(text):  # organisations named in passing: `عدالت` later
             if (parts := organisation_parts(phrase.words)) and not strip_titles(phrase.words):
                 self.mentioned.setdefault(parts[0], parts[1])
@@ -352,7 +358,10 @@ class _Discourse:
         (`_UNNAMED` when that is someone the article does not name), or, where the verb's
         gender (`agrees`) rules that one out, the latest person named of that gender."""
         if len(noun_phrase) == 1 and noun_phrase[0] in _DOCUMENTS:
-            # بیان میں کہا گیا, اعلامیے کے مطابق: the statement of whoever acted last
+            # رپورٹ میں کہا گیا: the report the article ascribed (`X کی رپورٹ`); بیان میں کہا
+            # گیا, اعلامیے کے مطابق: the statement of whoever acted last
+            if (issuer := self.issuers.get(noun_phrase[0])) and issuer != exclude:
+                return issuer
             return next((p for p in reversed(self.subjects) if p != exclude), None)
         if noun_phrase and noun_phrase[-1] in PRONOUNS:
             # A pronoun stands for a person rather than an organisation when it can.
@@ -833,6 +842,7 @@ def last_sentence(text: str) -> str:
 
 
 def _evidence(phrase: str, speaker: str) -> str:
+    phrase = re.sub(r"\s{3,}", " … ", phrase)  # an aside masked out: `X، جو …، کہتی ہیں`
     return phrase if phrase.startswith(speaker) else f"{phrase} → {speaker}"
 
 

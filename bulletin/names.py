@@ -102,7 +102,7 @@ ORGANISATIONS = word_set(
 # a name of its own (تنظیم X فورم → X فورم).
 _NAMING_HEADS = word_set("وزارت محکمہ محکمے")
 # Words before a ministry that belong to its name (وفاقی وزارت صحت، سعودی وزارت حج).
-_LEVELS = word_set("وفاقی صوبائی")
+_LEVELS = word_set("وفاقی صوبائی مرکزی ریاستی")
 # Role words that name the same role (a judge is جج or جسٹس).
 # Role words for any rank of the organisation named with them (`پولیس افسر`, `فوجی اہلکار`).
 _GENERIC_ROLES = word_set("افسر آفیسر عہدیدار اہلکار")

@@ -886,3 +886,22 @@ def test_bracketed_abbreviation_subject_and_anonymous_sources() -> None:
         "’چھوٹے کاروبار سب سے زیادہ متاثر ہوئے ہیں‘، یہ کہنا تھا چیمبر کی صدر بیگم ثمینہ فاضل کا۔\n"
     )
     assert speakers(text) == ["سیکیورٹیز اینڈ ایکسچینج کمیشن آف پاکستان", None, "ثمینہ فاضل"]
+
+
+def test_a_report_speaks_for_the_body_the_article_ascribed_it_to() -> None:
+    text = (
+        "کوٹہ\n"
+        "مٹھی: وکرم کمار نے بتایا کہ ’نوکری نہیں ملی۔‘\n"
+        "انسانی حقوق کمیشن پاکستان (ایچ آر سی پی) کی حالیہ سالانہ رپورٹ میں بھی اس کی نشاندہی کی "
+        "گئی ہے۔ رپورٹ میں کہا گیا ہے کہ ’اقلیتوں کی ملازمتیں خالی پڑی ہیں۔‘\n"
+    )
+    assert speakers(text) == ["وکرم کمار", "انسانی حقوق کمیشن پاکستان"]
+
+
+def test_evidence_shows_a_masked_aside_as_an_ellipsis() -> None:
+    article = parse_article(
+        "گاؤں\nمٹھی: والدہ کملا دیوی، جو سکول میں کام کرتی ہیں، کہتی ہیں کہ ’بیٹا پڑھا لکھا ہے۔‘\n"
+    )
+    script = attribute(build_script(article), article.text)
+    (quote,) = [s for s in script.segments if s.is_quote]
+    assert quote.evidence == "والدہ کملا دیوی … کہتی ہیں → کملا دیوی"
