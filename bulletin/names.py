@@ -51,6 +51,7 @@ _MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
 _MIN_NAMED_ORG_WORDS = 3
 # Generic words that introduce an organisation's own name (`کمپنی قراقرم ایکسپیڈیشنز`).
 _INTRODUCERS = word_set("ادارے ادارہ کمپنی تنظیم فرم")
+_PR_WING = ("شعبہ", "تعلقات", "عامہ")  # public relations wing: شعبہ تعلقات عامہ آئی ایس پی آر
 _MIN_ACRONYM_LETTERS = 2
 _MIN_ROLE_NAME_WORDS = 2  # a role is learnt for a name of two words or more (in full)
 _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is read
@@ -58,7 +59,7 @@ _AGREEMENT_WINDOW = 60  # characters after a name where its verb agreement is re
 _NAME_ENDERS = word_set("نے کے کی کا کو رہے رہی رہا ہیں ہے تھے تھا تھی تھیں")
 _VERB_ENDINGS = ("تی", "تے", "تا", "ئی", "ئے", "یں")
 # Titles that are also family names after a given name (سجاد مصطفیٰ سید، گل بانو وزیر).
-SURNAME_TITLES = word_set("سید سردار وزیر پیر میاں حاجی قاضی حافظ فاضل")
+SURNAME_TITLES = word_set("سید سردار وزیر پیر میاں حاجی قاضی حافظ فاضل سلطان")
 _MIN_NAME_BEFORE_SURNAME = 2
 # A nickname after a name: `ذوالفقار جبار خان المعروف زلفی`.
 _KNOWN_AS_RE = re.compile(r"\s(?:المعروف|عرف)\s+(?P<alias>[^\s،۔,:؛]+(?:\s+[^\s،۔,:؛]+)?)")
@@ -108,7 +109,7 @@ _LEVELS = word_set("وفاقی صوبائی مرکزی ریاستی")
 _GENERIC_ROLES = word_set("افسر آفیسر عہدیدار اہلکار")
 # Ranks that make someone an officer of that service (`ایس پی X` is a پولیس افسر).
 _RANKS = {"پولیس": tuple(word_set("ایس پی ایچ او انسپکٹر سپرنٹنڈنٹ تھانیدار ڈی آئی جی"))}
-_MAX_INITIALS = 2
+_MAX_INITIALS = 3  # اے ایم ایم ناصر الدین
 # English letters as spelt in Urdu abbreviations, A to Z.
 _LATIN_LETTERS = dict(
     zip(
@@ -662,6 +663,9 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
         return " ".join(letters), None  # شعبہ تعلقات عامہ آئی ایس پی آر
     if located := _letters_and_place(noun_phrase):
         return located, None  # ڈبلیو ڈبلیو ایف پاکستان
+    wing, rest = noun_phrase[: len(_PR_WING)], noun_phrase[len(_PR_WING) :]
+    if wing == _PR_WING and len(rest) > 1 and not any(w in TITLES for w in rest):
+        return " ".join(rest), " ".join(_PR_WING)  # شعبہ تعلقات عامہ انٹر سروسز پبلک ریلیشنز
     if not any(word in ORGANISATIONS for word in noun_phrase):
         return None
     if len(noun_phrase) > _MAX_ORG_WORDS:

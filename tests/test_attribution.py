@@ -905,3 +905,20 @@ def test_evidence_shows_a_masked_aside_as_an_ellipsis() -> None:
     script = attribute(build_script(article), article.text)
     (quote,) = [s for s in script.segments if s.is_quote]
     assert quote.evidence == "والدہ کملا دیوی … کہتی ہیں → کملا دیوی"
+
+
+def test_three_initials_titles_that_are_surnames_and_the_army_pr_wing() -> None:
+    text = (
+        "خبریں\n"
+        "ڈھاکہ: چیف الیکشن کمشنر اے ایم ایم ناصر الدین نے کہا کہ ’انتخاب پرامن ہوں گے۔‘\n"
+        "اسلام آباد: دفاعی تجزیہ کار ڈاکٹر ماریہ سلطان نے کہا کہ ’اعتماد بحال کرنا ہوگا۔‘\n"
+        "راولپنڈی: فوج کے شعبہ تعلقات عامہ انٹر سروسز پبلک ریلیشنز (آئی ایس پی آر) کے مطابق "
+        "’علاقے میں آپریشن جاری ہے۔‘\n"
+        "آئی ایس پی آر نے مزید کہا کہ ’دہشت گردوں کا پیچھا کیا جائے گا۔‘\n"
+    )
+    assert speakers(text) == [
+        "اے ایم ایم ناصر الدین",
+        "ماریہ سلطان",
+        "انٹر سروسز پبلک ریلیشنز",
+        "انٹر سروسز پبلک ریلیشنز",
+    ]
