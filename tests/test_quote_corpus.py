@@ -353,7 +353,7 @@ BLIND_FLOORS = {
     "quotes_blind20": 0.92,  # 12 articles, 93 quotes; 0.892
     "quotes_blind21": 0.89,  # 12 articles, 103 quotes; 0.835
     "quotes_blind22": 0.95,  # 10 articles, 82 quotes; 0.890
-    "quotes_blind23": 0.94,  # 10 articles, 83 quotes; 0.868
+    "quotes_blind23": 0.93,  # 10 articles, 83 quotes; 0.868
     "quotes_blind24": 0.98,  # 10 articles, 90 quotes; 0.956
     "quotes_blind25": 0.91,  # 10 articles, 92 quotes; 0.793
     "quotes_blind26": 0.93,  # 10 articles, 93 quotes; 0.860
