@@ -183,6 +183,7 @@ _ASIDE_RE = re.compile(
 )
 _OPENING_CLAUSE_RE = re.compile(r"\s*(?:جب|اگر|جیسے\s+ہی|چونکہ)(?!\S)")
 _THEN_RE = re.compile(r"(?<!\S)تو(?!\S)")
+_RELATIVE_RE = re.compile(r"(?<=\S)\s+(?:جنہیں|جنھیں|جنہوں|جنھوں|جسے)(?!\S)")
 _PRONOUN_RE = re.compile(r"(?<!\S)(?:وہ|انہوں|انھوں|ان(?=\s+(?:کا|کی|کے)(?!\S)))(?!\S)")
 _MIN_BARE_NAME_WORDS = 2
 # Says whether a lone name word is part of a longer name in the article (a person's).
@@ -468,7 +469,8 @@ def main_clause(sentence: str) -> str:
     (`جب … تو X …`), up to what it reports (`کہ …`)."""
     if _OPENING_CLAUSE_RE.match(sentence) and (then := _THEN_RE.search(sentence)):
         sentence = sentence[then.end() :]
-    return re.split(r"(?<!\S)کہ(?!\S)", sentence, maxsplit=1)[0]
+    reported = re.split(r"(?<!\S)کہ(?!\S)", sentence, maxsplit=1)[0]
+    return _RELATIVE_RE.split(reported, maxsplit=1)[0]  # … خواتین جنہیں X نے بھرتی کیا: not X
 
 
 def _participants(phrases: list[Phrase], known: Known) -> list[Phrase]:

@@ -922,3 +922,13 @@ def test_three_initials_titles_that_are_surnames_and_the_army_pr_wing() -> None:
         "انٹر سروسز پبلک ریلیشنز",
         "انٹر سروسز پبلک ریلیشنز",
     ]
+
+
+def test_an_agent_inside_a_relative_clause_is_not_the_sentence_subject() -> None:
+    text = (
+        "ڈرائیور\n"
+        "پشاور: ٹرانس پشاور کی ترجمان صدف کامل نے کہا کہ ’مزید خواتین بھرتی ہوں گی۔‘\n"
+        "شازیہ گل ان آٹھ خواتین میں شامل ہیں جنہیں ٹرانس پشاور نے گذشتہ برس بھرتی کیا۔\n"
+        "انڈپینڈنٹ اردو سے بات کرتے ہوئے انہوں نے بتایا: ’لوگ باتیں بناتے تھے۔‘\n"
+    )
+    assert speakers(text) == ["صدف کامل", "شازیہ گل"]

@@ -336,7 +336,7 @@ BLIND_FLOORS = {
     "quotes_blind3": 0.99,  # 14 articles, 69 quotes; first measure 0.855
     "quotes_blind4": 0.96,  # 14 articles, 75 quotes; 0.680 (0.787 on a second blind look)
     "quotes_blind5": 0.97,  # 14 articles, 89 quotes; 0.708
-    "quotes_blind6": 0.93,  # 14 articles, 101 quotes; 0.802
+    "quotes_blind6": 0.94,  # 14 articles, 101 quotes; 0.802
     "quotes_blind7": 0.93,  # 14 articles, 105 quotes; 0.762
     "quotes_blind8": 0.85,  # 14 articles, 107 quotes; 0.804
     "quotes_blind9": 0.92,  # 12 articles, 93 quotes; 0.710
@@ -360,7 +360,7 @@ BLIND_FLOORS = {
     "quotes_blind27": 0.94,  # 10 articles, 90 quotes; 0.822
     "quotes_blind28": 0.99,  # 10 articles, 88 quotes; 0.932
     "quotes_blind29": 0.95,  # 10 articles, 89 quotes; 0.910
-    "quotes_blind30": 0.85,  # 10 articles, 97 quotes; 0.773
+    "quotes_blind30": 0.88,  # 10 articles, 97 quotes; 0.773
     "quotes_blind31": 0.96,  # 10 articles, 90 quotes; 0.900
 }
 
