@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from bulletin.model import Script, Segment, SegmentKind
 from bulletin.names import (
     ABBREVIATION_RE,
+    BRACKETED_RE,
     ORGANISATIONS,
     QUOTE_MARKS,
     NameIndex,
@@ -140,7 +141,6 @@ _SHORT_REPORT_RE = re.compile(
 _SHORT_REPORT_WORDS = 16
 # `نام نہ بتانے کی شرط پر`, `نام ظاہر نہ کرنے کی درخواست پر`: a source who stays unnamed
 _ANONYMOUS_RE = re.compile(r"نام\s+(?:نہ\s+\S+|ظاہر\s+نہ)\s+\S+\s+(?:کی\s+)?(?:شرط|درخواست)")
-_BRACKETS_RE = re.compile(r"\([^()\n]{1,40}\)")
 _SUBJECT_RE = re.compile(r"(?<!\S)نے(?!\S)")
 _VOCATIVE_RE = re.compile(
     r"^\s*(?P<title>(?:مسٹر|جناب|محترم|محترمہ|مسز|عزت\s+مآب)\s+)?"
@@ -439,7 +439,7 @@ def sentence_subjects(sentence: str, loose: bool = False, known: Known = None) -
     reporting phrase. A lone name word counts only if `known` says it is a person's (part
     of a longer name).
     """
-    clause = _BRACKETS_RE.sub(_blank_abbreviation, main_clause(sentence))
+    clause = BRACKETED_RE.sub(_blank_abbreviation, main_clause(sentence))
     phrases = noun_phrases(clause)  # X (ایس ای سی پی) نے: X is the subject of نے
     for kind in (_is_agent, _acts_through):
         if found := [p for p in phrases if kind(p)]:
@@ -460,7 +460,7 @@ def sentence_subjects(sentence: str, loose: bool = False, known: Known = None) -
 def _blank_abbreviation(found: re.Match[str]) -> str:
     """Spaces for a bracketed abbreviation (`(ایس ای سی پی)`), so the name before it reaches
     its case marker; other brackets (a dateline's `(نمائندہ)`) stay."""
-    inside = tuple(word_texts(found.group()))
+    inside = tuple(word_texts(found["inside"]))
     return " " * len(found.group()) if inside and is_acronym(inside) else found.group()
 
 

@@ -138,7 +138,7 @@ _LATIN_ONSETS = {
 # Second halves of English words Urdu writes in two (ایسوسی ایشن، انویسٹی گیشن).
 _SECOND_HALVES = word_set("ایشن گیشن")
 _GENITIVE_LINK_RE = re.compile(r"[ \t]+(?P<of>کی|کا|کے)[ \t]+\Z")
-_BRACKETED_RE = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
+BRACKETED_RE = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
 # Offices held over a place named right after them (ڈپٹی کمشنر ملتان، تحصیلدار جھنڈو).
 _PLACE_OFFICES = word_set("کمشنر تحصیلدار")
 # Family and clan words that open many names (رانا ثناءاللہ، چوہدری شجاعت، ملک ریاض).
@@ -197,8 +197,8 @@ _FEMININE_RE = re.compile(
     r"آئی|آئیں|بولیں|کہا\s+تھا\s+کہ\s+وہ\s+\S+\s+(?:گئی|تھیں))(?!\S)"
 )
 _AGREEING_VERB_RE = re.compile(
-    r"(?<!\S)(?:(?:کہت|بتات|لکھت)(?P<ending>[یے])\s+(?:ہیں|ہے|تھیں|تھے|تھی|تھا)|"
-    r"بول(?P<ending2>یں|ے)|کہنے\s+لگ(?P<ending3>یں|ے))\s*[،,:]?\s*$"
+    r"(?<!\S)(?:(?P<verb>(?:کہت|بتات|لکھت)[یے])\s+(?:ہیں|ہے|تھیں|تھے|تھی|تھا)|"
+    r"(?P<said>بول(?:یں|ے))|کہنے\s+(?P<began>لگ(?:یں|ے)))\s*[،,:]?\s*$"
 )
 _MASCULINE_RE = re.compile(
     r"(?<!\S)(?:کہتے|بتاتے|کرتے|دیتے|چاہتے|سمجھتے|رہے|گئے|چکے|سکتے|ہوئے|لگے|آئے|بولے|"
@@ -772,7 +772,7 @@ def bracketed_abbreviations(text: str) -> dict[str, str]:
     """Abbreviations that the article defines in brackets after an organisation's name
     (`انڈس ریور سسٹم اتھارٹی (ارسا)`): abbreviation → the name."""
     found: dict[str, str] = {}
-    for match in _BRACKETED_RE.finditer(text):
+    for match in BRACKETED_RE.finditer(text):
         abbreviation = " ".join(word_texts(match["inside"]))
         parts = organisation_parts(_defined_name(text, match.start())[0])
         if abbreviation and parts and parts[0] != abbreviation:
@@ -1038,8 +1038,8 @@ def agreement(phrase: str) -> str | None:
     found = _AGREEING_VERB_RE.search(phrase)
     if found is None:
         return None
-    ending = found["ending"] or found["ending2"] or found["ending3"]
-    return "female" if ending in ("ی", "یں") else "male"
+    verb = found["verb"] or found["said"] or found["began"]
+    return "female" if verb.endswith(("ی", "یں")) else "male"
 
 
 def name_gender(name: str) -> str | None:

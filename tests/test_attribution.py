@@ -12,6 +12,7 @@ from bulletin.attribution import (
 )
 from bulletin.names import (
     NameIndex,
+    agreement,
     is_plausible_name,
     noun_phrase_before,
     organisation_parts,
@@ -932,3 +933,16 @@ def test_an_agent_inside_a_relative_clause_is_not_the_sentence_subject() -> None
         "انڈپینڈنٹ اردو سے بات کرتے ہوئے انہوں نے بتایا: ’لوگ باتیں بناتے تھے۔‘\n"
     )
     assert speakers(text) == ["صدف کامل", "شازیہ گل"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("وہ کہتی ہیں،", "female"),
+        ("وہ بولے:", "male"),
+        ("وہ کہنے لگیں", "female"),
+        ("انہوں نے بات کرتے ہوئے کہا", None),  # نے کہا agrees with no one
+    ],
+)
+def test_gender_agreement_of_a_reporting_verb(phrase: str, expected: str | None) -> None:
+    assert agreement(phrase) == expected
