@@ -51,6 +51,7 @@ _MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
 _MIN_NAMED_ORG_WORDS = 3
 # Generic words that introduce an organisation's own name (`کمپنی قراقرم ایکسپیڈیشنز`).
 _INTRODUCERS = word_set("ادارے ادارہ کمپنی تنظیم فرم")
+_UNITED_NATIONS = ("اقوام", "متحدہ")  # no head word of its own; اقوام alone is "nations"
 _PR_WING = ("شعبہ", "تعلقات", "عامہ")  # public relations wing: شعبہ تعلقات عامہ آئی ایس پی آر
 _MIN_ACRONYM_LETTERS = 2
 _MIN_ROLE_NAME_WORDS = 2  # a role is learnt for a name of two words or more (in full)
@@ -96,7 +97,7 @@ ORGANISATIONS = word_set(
     یونیورسٹی ہسپتال اسپتال ٹیم لیگ فورس فاؤنڈیشن ایسوسی ایشن کمیٹی بیورو سیکرٹریٹ ایوان
     اتحاد یونین فیڈریشن چیمبر فورم لمیٹڈ کارپوریشن گروپ انسٹیٹیوٹ اکیڈمی سوسائٹی ٹرسٹ
     بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ وزارتِ دفترِ کاؤنٹی جمعیت جمعیۃ
-    ڈیپارٹمنٹ فورسز اقوام اکادمی
+    ڈیپارٹمنٹ فورسز اکادمی
     """
 )
 # Heads that belong to the organisation's name (وزارت تجارت), unlike a generic word before
@@ -666,6 +667,8 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
     wing, rest = noun_phrase[: len(_PR_WING)], noun_phrase[len(_PR_WING) :]
     if wing == _PR_WING and len(rest) > 1 and not any(w in TITLES for w in rest):
         return " ".join(rest), " ".join(_PR_WING)  # شعبہ تعلقات عامہ انٹر سروسز پبلک ریلیشنز
+    if noun_phrase == _UNITED_NATIONS:
+        return " ".join(noun_phrase), None
     if not any(word in ORGANISATIONS for word in noun_phrase):
         return None
     if len(noun_phrase) > _MAX_ORG_WORDS:

@@ -13,6 +13,7 @@ from bulletin.attribution import (
 from bulletin.names import (
     NameIndex,
     agreement,
+    bracketed_abbreviations,
     is_plausible_name,
     noun_phrase_before,
     organisation_parts,
@@ -946,3 +947,10 @@ def test_an_agent_inside_a_relative_clause_is_not_the_sentence_subject() -> None
 )
 def test_gender_agreement_of_a_reporting_verb(phrase: str, expected: str | None) -> None:
     assert agreement(phrase) == expected
+
+
+def test_a_un_agency_keeps_the_un_and_the_emirates_are_no_organisation() -> None:
+    assert bracketed_abbreviations("اقوام متحدہ کے ادارہ برائے اطفال (یونیسف) کی رپورٹ") == {
+        "یونیسف": "اقوام متحدہ کے ادارہ برائے اطفال"
+    }
+    assert organisation_parts(("متحدہ", "عرب", "امارات")) is None

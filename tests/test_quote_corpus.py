@@ -360,7 +360,7 @@ BLIND_FLOORS = {
     "quotes_blind27": 0.94,  # 10 articles, 90 quotes; 0.822
     "quotes_blind28": 0.99,  # 10 articles, 88 quotes; 0.932
     "quotes_blind29": 0.95,  # 10 articles, 89 quotes; 0.910
-    "quotes_blind30": 0.88,  # 10 articles, 97 quotes; 0.773
+    "quotes_blind30": 0.89,  # 10 articles, 97 quotes; 0.773
     "quotes_blind31": 0.96,  # 10 articles, 90 quotes; 0.900
 }
 
