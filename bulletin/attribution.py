@@ -31,6 +31,7 @@ from bulletin.names import (
     BRACKETED_RE,
     ORGANISATIONS,
     QUOTE_MARKS,
+    UNITED_NATIONS,
     NameIndex,
     Phrase,
     RoleIndex,
@@ -108,7 +109,8 @@ _CUES_BEFORE = (
         rf"\s+(?:\S+\s+){{0,2}}?{_DOCUMENT}\s+میں\s+(?:\S+\s+){{0,3}}?کہا\s+گیا)"
     ),
     re.compile(
-        r"(?P<marker>(?:کہتے|کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی)\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))"
+        r"(?P<marker>(?:[^\s،۔:؛,]+\s+(?:کر|ہوئے)\s+)?"  # X ہنس کر / مسکراتے ہوئے کہتی ہیں
+        r"(?:کہت|بتات|لکھت|پوچھت|جواب\s+دیت)[ےیا]\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))"
     ),
     # کپتان مسکرائے اور بولے: (the intransitive `بولنا` takes no نے)
     re.compile(
@@ -136,7 +138,8 @@ _STATEMENT_RE = re.compile(
 _SHORT_REPORT_RE = re.compile(
     _LEAD
     + r"(?P<body>[^۔؟!،:]{1,120}?)\s+(?:سوال\s+اٹھایا|کہا|کہی|بتایا|بتائی|لکھا|پوچھا|کہنا|کہتے|"
-    r"کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی)(?:\s+(?:ہے|ہیں|تھا|تھی|تھے|تھیں|گیا|گئی))*\s*(?:[۔!]|$)"
+    r"کہتی|کہتا|بتاتے|بتاتی|لکھتے|لکھتی|پوچھتے|پوچھتی|پوچھتا)(?:\s+(?:ہے|ہیں|تھا|تھی|تھے|تھیں|گیا|گئی))*"
+    r"\s*(?:[۔!]|$|(?=،\s*(?:اور|مگر|لیکن|جبکہ)(?!\S)))"
 )
 _SHORT_REPORT_WORDS = 16
 # `نام نہ بتانے کی شرط پر`, `نام ظاہر نہ کرنے کی درخواست پر`: a source who stays unnamed
@@ -181,7 +184,8 @@ _OWNER_RE = re.compile(
 _ASIDE_RE = re.compile(
     r"[،,]\s*(?:جو|جن|جس|جنہوں|جنھوں|جنہیں|جنھیں)\s[^،,۔؟!:]{1,160}?(?:[،,]|(?=[۔؟!]))"
 )
-_OPENING_CLAUSE_RE = re.compile(r"\s*(?:جب|اگر|جیسے\s+ہی|چونکہ)(?!\S)")
+# `جب … تو`, also a few words in (`اس حوالے سے جب … تو`).
+_OPENING_CLAUSE_RE = re.compile(r"\s*(?:[^\s۔،]+\s+){0,3}?(?:جب|اگر|جیسے\s+ہی|چونکہ)(?!\S)")
 _THEN_RE = re.compile(r"(?<!\S)تو(?!\S)")
 _RELATIVE_RE = re.compile(r"(?<=\S)\s+(?:جنہیں|جنھیں|جنہوں|جنھوں|جسے)(?!\S)")
 _PRONOUN_RE = re.compile(r"(?<!\S)(?:وہ|انہوں|انھوں|ان(?=\s+(?:کا|کی|کے)(?!\S)))(?!\S)")
@@ -266,9 +270,11 @@ class _Discourse:
             elif phrase.owner and role_only:
                 # دفتر خارجہ کی ترجمان: that organisation's spokesperson, or someone unnamed
                 people.append(self.roles.lookup(phrase.words, phrase.owner) or _UNNAMED)
+            elif phrase.words[-1] in PRONOUNS and (found := self.opening_person(sentence)):
+                people.append(found)  # جب X سے رابطہ کیا گیا تو انہوں نے: X
             elif phrase.words[-1] in PRONOUNS and people:
                 people.append(people[-1])  # X نے …، تاہم ان کا کہنا تھا: X again
-            elif (found := self.resolve(phrase.words, exclude=None)) is not None:
+            elif (found := self.resolve(_with_united_nations(phrase), None)) is not None:
                 people.append(found)
             elif role_only:
                 people.append(_UNNAMED)  # وزیر ٹرانسپورٹ نے: a person the article does not name
@@ -276,6 +282,19 @@ class _Discourse:
             head = " ".join(sentence.split()[:_SUBJECT_WINDOW])
             people = self.roles.people_in(head, self.names)[:1]
         return people
+
+    def opening_person(self, sentence: str) -> str | None:
+        """The person named in the clause a sentence opens with, the one addressed (`X سے`)
+        first: whom a pronoun in the main clause stands for."""
+        named = [
+            found
+            for phrase in noun_phrases(opening_clause(sentence)[0])
+            if (found := _up_to_name(phrase))
+            and _is_person_like(found, self.is_known)
+            and not (phrase.after[:1] and phrase.after[0] in _OF)  # not X کی فارم
+        ]
+        named.sort(key=lambda phrase: phrase.after[:1] != ("سے",))
+        return next((p for n in named if (p := self.person(n.words)) is not None), None)
 
     def last_speaker(self) -> str | None:
         """The speaker of the latest attributed quote."""
@@ -372,11 +391,21 @@ class _Discourse:
                 people = [p for p in reversed(self.people_named) if p != exclude]
             chosen = (people or candidates or [None])[0]
             if agrees and chosen and name_gender(chosen) not in (None, agrees):
+                # وہ … پوچھتا ہے after a woman's quote: a man, named or not
                 named = [p for p in reversed(self.people_named) if p != exclude]
-                return next((p for p in named if name_gender(p) == agrees), chosen)
+                return next((p for p in named if name_gender(p) == agrees), _UNNAMED)
             return chosen
         person = self.person(noun_phrase)
         return None if person == exclude else person
+
+
+def _with_united_nations(phrase: Phrase) -> tuple[str, ...]:
+    """The phrase's words, with `اقوام متحدہ کے` kept in front of a UN body's name, but
+    for a world body named on its own (`عالمی ادارہ خوراک`)."""
+    worldwide = phrase.words[0] == "عالمی"
+    if phrase.owner == UNITED_NATIONS and organisation_parts(phrase.words) and not worldwide:
+        return (*phrase.owner, phrase.before, *phrase.words)
+    return phrase.words
 
 
 def _is_person(name: tuple[str, ...], noun_phrase: tuple[str, ...]) -> bool:
@@ -464,11 +493,20 @@ def _blank_abbreviation(found: re.Match[str]) -> str:
     return " " * len(found.group()) if inside and is_acronym(inside) else found.group()
 
 
+def opening_clause(sentence: str) -> tuple[str, int]:
+    """The condition or time clause a sentence opens with (`جب X سے رابطہ کیا گیا`, before
+    `تو`) and where the rest begins; empty and 0 where there is none."""
+    if (opening := _OPENING_CLAUSE_RE.match(sentence)) and (
+        then := _THEN_RE.search(sentence, opening.end())
+    ):
+        return sentence[: then.start()], then.end()
+    return "", 0
+
+
 def main_clause(sentence: str) -> str:
     """The sentence's main clause: after the condition or time clause it may open with
     (`جب … تو X …`), up to what it reports (`کہ …`)."""
-    if _OPENING_CLAUSE_RE.match(sentence) and (then := _THEN_RE.search(sentence)):
-        sentence = sentence[then.end() :]
+    sentence = sentence[opening_clause(sentence)[1] :]
     reported = re.split(r"(?<!\S)کہ(?!\S)", sentence, maxsplit=1)[0]
     return _RELATIVE_RE.split(reported, maxsplit=1)[0]  # … خواتین جنہیں X نے بھرتی کیا: not X
 

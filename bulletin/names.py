@@ -51,7 +51,7 @@ _MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
 _MIN_NAMED_ORG_WORDS = 3
 # Generic words that introduce an organisation's own name (`کمپنی قراقرم ایکسپیڈیشنز`).
 _INTRODUCERS = word_set("ادارے ادارہ کمپنی تنظیم فرم")
-_UNITED_NATIONS = ("اقوام", "متحدہ")  # no head word of its own; اقوام alone is "nations"
+UNITED_NATIONS = ("اقوام", "متحدہ")  # no head word of its own; اقوام alone is "nations"
 _PR_WING = ("شعبہ", "تعلقات", "عامہ")  # public relations wing: شعبہ تعلقات عامہ آئی ایس پی آر
 _MIN_ACRONYM_LETTERS = 2
 _MIN_ROLE_NAME_WORDS = 2  # a role is learnt for a name of two words or more (in full)
@@ -75,6 +75,7 @@ _KUNYA = "ابو"  # father of: opens Arab family names (ابو ندی، ابو 
 # خاتون or بیگم after a given name (رحیمہ خاتون، شبانہ بیگم).
 _NAME_ENDINGS = word_set("جہاں کور ترین خاتون بیگم پور")
 _WOMAN_WORDS = word_set("خاتون بیگم")  # end a name only after a listed woman's name
+_CLOSING_NAME_WORDS = _NAME_ENDINGS | word_set("بی")  # nothing of the name comes after
 # Second halves of compound given names (سلطان الدین، سیف اللہ).
 _NAME_PARTICLES = word_set("الدین الرحمان الرحمن اللہ الحق الزمان")
 _TITLE_NAMES = word_set("سلطان امیر شہزادہ")  # titles that also begin compound given names
@@ -198,7 +199,7 @@ _FEMININE_RE = re.compile(
     r"آئی|آئیں|بولیں|کہا\s+تھا\s+کہ\s+وہ\s+\S+\s+(?:گئی|تھیں))(?!\S)"
 )
 _AGREEING_VERB_RE = re.compile(
-    r"(?<!\S)(?:(?P<verb>(?:کہت|بتات|لکھت)[یے])\s+(?:ہیں|ہے|تھیں|تھے|تھی|تھا)|"
+    r"(?<!\S)(?:(?P<verb>(?:کہت|بتات|لکھت|پوچھت|جواب\s+دیت)[یےا])\s+(?:ہیں|ہے|تھیں|تھے|تھی|تھا)|"
     r"(?P<said>بول(?:یں|ے))|کہنے\s+(?P<began>لگ(?:یں|ے)))\s*[،,:]?\s*$"
 )
 _MASCULINE_RE = re.compile(
@@ -542,8 +543,10 @@ def _mark_last_name_word(phrase: tuple[str, ...], flags: list[bool], titles: lis
     """Count as name a plain noun that ends a titled name of three words or more, right
     before its case marker (`صدر ارسولا فان ڈیر لائن نے`): nothing else stands there."""
     last = len(phrase) - 1
-    if last < 0 or not flags[last] or not is_plain_noun(phrase[last]):
+    if last < 1 or not flags[last] or not is_plain_noun(phrase[last]):
         return
+    if phrase[last - 1] in _CLOSING_NAME_WORDS:
+        return  # حلیمہ بی بی گھر کے دروازے پر: بی بی has closed the name
     title = last - 1
     while title >= 0 and not flags[title]:
         title -= 1
@@ -667,7 +670,7 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
     wing, rest = noun_phrase[: len(_PR_WING)], noun_phrase[len(_PR_WING) :]
     if wing == _PR_WING and len(rest) > 1 and not any(w in TITLES for w in rest):
         return " ".join(rest), " ".join(_PR_WING)  # شعبہ تعلقات عامہ انٹر سروسز پبلک ریلیشنز
-    if noun_phrase == _UNITED_NATIONS:
+    if noun_phrase == UNITED_NATIONS:
         return " ".join(noun_phrase), None
     if not any(word in ORGANISATIONS for word in noun_phrase):
         return None
@@ -1046,7 +1049,10 @@ def agreement(phrase: str) -> str | None:
 
 
 def name_gender(name: str) -> str | None:
-    """ "female" or "male" where the name's first word is a given name of one only."""
+    """ "female" or "male" where the name ends in a woman's word (`نسیم بی بی`, `X بیگم`)
+    or its first word is a given name of one only."""
+    if name.endswith((" بی بی", *(f" {word}" for word in _WOMAN_WORDS))):
+        return "female"
     first = name.split()[0] if name.strip() else ""
     female, male = first in given_names("female"), first in given_names("male")
     if female == male:
