@@ -114,7 +114,12 @@ _CUES_BEFORE = (
     ),
     # کپتان مسکرائے اور بولے: (the intransitive `بولنا` takes no نے)
     re.compile(
-        r"(?P<marker>(?:[^\s،۔:؛,]+\s+اور\s+)?(?:بولے|بولیں|بولا|بولی))(?=\s*[:،,]|\s+کہ\s)"
+        r"(?P<marker>(?:[^\s،۔:؛,]+\s+اور\s+)?(?:[^\s،۔:؛,]+\s+(?:کر|ہوئے)\s+)?"
+        r"(?:بولے|بولیں|بولا|بولی))(?=\s*[:،,]|\s+کہ\s)"
+    ),
+    re.compile(  # X نے … آواز دی، ’…‘ (a call, often to someone named as its object)
+        r"(?<!\S)(?P<marker>نے)(?:\s+(?!نے\s)[^\s،۔:؛,]+){0,8}?\s+(?:آواز\s+(?:دی|لگائی)|پکارا)"
+        r"(?=\s*[:،,])"
     ),
 )
 # Reporting phrases after a quote, at the start of the text that follows it.
@@ -127,7 +132,8 @@ _CUES_AFTER_FORWARD = (
     (re.compile(_LEAD + r"یہ\s+الفاظ\s+(?:تھے|ہیں)\s+(?P<np>[^۔؟!،]{1,120})"), "کے"),
 )
 _CUE_AFTER_NE = re.compile(
-    _LEAD + rf"(?P<this>یہ\s+بات\s+)?(?P<np>[^۔؟!]{{1,80}}?)\s+(?P<marker>نے)(?:\s+\S+){{0,12}}?\s+"
+    _LEAD
+    + rf"(?P<this>یہ\s+بات\s+)?(?P<np>[^۔؟!]{{1,120}}?)\s+(?P<marker>نے)(?:\s+\S+){{0,16}}?\s+"
     rf"(?:{_REPORTING_VERBS}|(?P<light>کی|کہی))(?=[\s۔،,!؟:]|$)"
 )
 # `بیان میں کہا گیا` with no one named before it: the organisation that issued it speaks.
@@ -166,6 +172,7 @@ class Cue:
 
 # Words before a noun phrase that make it someone unnamed (`ایک افسر`, `کسی شہری`).
 _INDEFINITES = word_set("ایک کسی کئی چند بعض متعدد کچھ کوئی")
+_INDEFINITE_RE = re.compile(r"(?<!\S)(?:ایک|کسی|کئی|چند|بعض|متعدد)(?!\S)")
 # Postpositions after a noun phrase: it is not the subject unless a reporting phrase follows.
 _POSTPOSITIONS = word_set("سے کو میں پر تک کی کا کے")
 _GENITIVE_REPORTS = word_set("کہنا مطابق بقول خیال ماننا موقف مؤقف")
@@ -190,6 +197,8 @@ _THEN_RE = re.compile(r"(?<!\S)تو(?!\S)")
 _RELATIVE_RE = re.compile(r"(?<=\S)\s+(?:جنہیں|جنھیں|جنہوں|جنھوں|جسے)(?!\S)")
 _PRONOUN_RE = re.compile(r"(?<!\S)(?:وہ|انہوں|انھوں|ان(?=\s+(?:کا|کی|کے)(?!\S)))(?!\S)")
 _MIN_BARE_NAME_WORDS = 2
+# A clause ending in a plural (honorific) verb: its leading وہ is a person, not "that".
+_HONORIFIC_END_RE = re.compile(r"(?<!\S)(?:ہیں|تھے|تھیں)\s*[۔!؟]?\s*$")
 # Says whether a lone name word is part of a longer name in the article (a person's).
 Known = Callable[[tuple[str, ...]], bool] | None
 _UNNAMED = ""  # a subject the article does not name, in the discourse's list of subjects
@@ -231,13 +240,13 @@ class _Discourse:
         """An organisation's full name where the article gives it (`پی سی بی` →
         `پاکستان کرکٹ بورڈ`), else the name as it is."""
         if organisation in self.abbreviations:
-            return self.abbreviations[organisation]
+            return _direct_name(self.abbreviations[organisation])
         letters = tuple(organisation.split())
         if is_acronym(letters):
             for full in self.organisation_names:
                 if spells_acronym(letters, tuple(full.split())):
-                    return full
-        return organisation
+                    return _direct_name(full)
+        return _direct_name(organisation)
 
     def read(self, text: str) -> None:
         """Take in a piece of narration: its roles and, sentence by sentence, its subjects."""
@@ -319,8 +328,9 @@ class _Discourse:
 
     def person(self, noun_phrase: tuple[str, ...]) -> str | None:
         """The canonical name a (non-pronoun) noun phrase refers to."""
-        if (full := self.abbreviations.get(" ".join(noun_phrase))) is not None:
-            self.organisations.setdefault(full, None)  # ارسا نے: the authority it stands for
+        if (found := self.abbreviations.get(" ".join(noun_phrase))) is not None:
+            full = _direct_name(found)  # ارسا نے: the authority it stands for
+            self.organisations.setdefault(full, None)
             return full
         if alias := self._organisation_alias(noun_phrase):
             return alias
@@ -350,7 +360,7 @@ class _Discourse:
         word it was introduced with (`بورڈ`, `کمپنی`, `مرکزی بینک`, `عدالت` for a court) for
         the latest such organisation, a generic word (`بیان`, `ادارے`) for the latest of any."""
         words = [w for w in noun_phrase if w not in _ALIAS_FILLERS]
-        if not words or not all(is_common(w) for w in words):
+        if not words or not all(is_common(w) or w in ORGANISATIONS for w in words):
             return None
         if any(is_place(w) for w in words[:-1]):
             return None  # سندھ پولیس: an organisation of its own, not the پولیس named before
@@ -441,6 +451,16 @@ def _is_named_service(noun_phrase: tuple[str, ...]) -> bool:
     )
 
 
+def _direct_name(organisation: str) -> str:
+    """An organisation's name with its head noun in the direct form, as a name is cited
+    (`وفاقی تحقیقاتی ادارے نے` → `وفاقی تحقیقاتی ادارہ`)."""
+    *name, head = organisation.split()
+    direct = _direct_form(head)
+    if name and direct != head and head in ORGANISATIONS and direct in ORGANISATIONS:
+        return " ".join((*name, direct))
+    return organisation
+
+
 def _direct_form(word: str) -> str:
     """The direct form of an oblique noun (محکمے → محکمہ، ادارے → ادارہ)."""
     return word[:-1] + "ہ" if word.endswith("ے") else word
@@ -470,9 +490,13 @@ def sentence_subjects(sentence: str, loose: bool = False, known: Known = None) -
     """
     clause = BRACKETED_RE.sub(_blank_abbreviation, main_clause(sentence))
     phrases = noun_phrases(clause)  # X (ایس ای سی پی) نے: X is the subject of نے
-    for kind in (_is_agent, _acts_through):
-        if found := [p for p in phrases if kind(p)]:
-            return found
+    if found := [p for p in phrases if _is_agent(p)]:
+        return found
+    she = bool(phrases) and phrases[0].words == ("وہ",) and not clause[: phrases[0].start].strip()
+    if not she and (found := [p for p in phrases if _acts_through(p)]):
+        return found  # not `وہ ایک تنظیم کی جانب سے یہاں آتی ہیں`: she comes
+    if loose and she and _HONORIFIC_END_RE.search(clause):
+        return phrases[:1]  # وہ ہسپتال کی ڈیوٹی کے بعد … لگاتی ہیں: she, not "that hospital"
     if loose:  # the first bare subject: those after it are objects (`وہ مٹھائی بانٹنے لگے`)
         return [found for p in phrases if (found := _bare_subject(p, known))][:1]
     people = _participants(phrases, known)
@@ -808,8 +832,9 @@ def cue_after(text: str, forward_only: bool = False) -> Cue | None:
     match = _CUE_AFTER_NE.match(text)
     if match and match["light"] and not match["this"]:
         match = None  # `X نے ڈونرز کی …`: کی without یہ بات is no report
-    if match:
-        noun_phrase = noun_phrase_before(text, match.start("marker"))
+    if match:  # the speaker's phrase begins after `یہ بات`
+        start = match.start("np")
+        noun_phrase = noun_phrase_before(text[start:], match.start("marker") - start)
         if noun_phrase:
             return Cue(noun_phrase, match.group().strip(" ۔،,"))
     return None if forward_only else short_report(text)
@@ -824,7 +849,10 @@ def _genitive_speaker(match: re.Match[str], genitive: str) -> Cue | None:
     for marker in re.finditer(rf"(?<=\s){genitive}(?=[\s۔،,!؟]|$)", clause):
         if noun_phrase := noun_phrase_before(clause, marker.start()):
             phrase = match.group()[: match.start("np") - match.start() + marker.end()]
-            candidates.append(Cue(noun_phrase, phrase.strip(" ۔،,")))
+            # یہ کہنا تھا ایک بند مل کے سابق کارکن کا: someone the article does not name
+            unnamed = _INDEFINITE_RE.search(clause[: marker.start()]) is not None
+            unnamed = unnamed and not _titled_name(noun_phrase)
+            candidates.append(Cue(noun_phrase, phrase.strip(" ۔،,"), unnamed))
     named = [c for c in candidates if is_plausible_name(strip_titles(c.noun_phrase))]
     people = [c for c in named if has_title(c.noun_phrase) or len(strip_titles(c.noun_phrase)) > 1]
     return (people or named or candidates or [None])[0]  # not `انطاکیہ کے رہائشی X کے`

@@ -30,6 +30,7 @@ from bulletin.urdu import (
     is_phrase_word,
     is_plain_noun,
     title_flags,
+    without_izafat,
     word_set,
     word_texts,
     words,
@@ -47,7 +48,7 @@ _NOT_SYLLABLES = ("function", "title", "place", "office", "org")
 _SYLLABLE_SECTIONS = ("noun", "adjective", "letter", "loan")  # not only a verb
 _MAX_PHRASE_WORDS = 10
 _AFTER_WORDS = 3  # words kept after a phrase: its case and what the case governs
-_MAX_ORG_WORDS = 8  # ایوان صنعت و تجارت اسلام آباد
+_MAX_ORG_WORDS = 10  # ایوان صنعت و تجارت اسلام آباد; نیشنل ایسوسی ایشن آف … کمپنیز
 _MIN_NAMED_ORG_WORDS = 3
 # Generic words that introduce an organisation's own name (`کمپنی قراقرم ایکسپیڈیشنز`).
 _INTRODUCERS = word_set("ادارے ادارہ کمپنی تنظیم فرم")
@@ -98,7 +99,7 @@ ORGANISATIONS = word_set(
     یونیورسٹی ہسپتال اسپتال ٹیم لیگ فورس فاؤنڈیشن ایسوسی ایشن کمیٹی بیورو سیکرٹریٹ ایوان
     اتحاد یونین فیڈریشن چیمبر فورم لمیٹڈ کارپوریشن گروپ انسٹیٹیوٹ اکیڈمی سوسائٹی ٹرسٹ
     بلدیہ ڈائریکٹوریٹ انتظامیہ محاذ ڈویژن کابینہ ہائیکورٹ وزارتِ دفترِ کاؤنٹی جمعیت جمعیۃ
-    ڈیپارٹمنٹ فورسز اکادمی
+    ڈیپارٹمنٹ فورسز اکادمی حزب کمانڈ ایڈمنسٹریشن کمپنیز سروس
     """
 )
 # Heads that belong to the organisation's name (وزارت تجارت), unlike a generic word before
@@ -187,7 +188,14 @@ _OFFICE_LETTERS = frozenset(
         "ایس پی او",
     )
 )
-_SAME_ROLE = {"جج": ("جسٹس",), "جسٹس": ("جج",), "ججز": ("جسٹس",)}
+_SAME_ROLE = {
+    "جج": ("جسٹس",),
+    "جسٹس": ("جج",),
+    "ججز": ("جسٹس",),
+    "افسر": ("آفیسر",),  # two spellings of one word
+    "آفیسر": ("افسر",),
+}
+_HEADED_BY = ("کی", "سربراہی", "میں")  # X کی سربراہی میں بنچ: X is the bench's head
 _OF = word_set("کے کی کا")
 # Words that join the parts of an organisation's name (الیکشن کمیشن آف پاکستان).
 _ORG_CONNECTORS = word_set("آف اینڈ و برائے فار")
@@ -242,7 +250,11 @@ def noun_phrase_span(text: str, position: int) -> tuple[tuple[str, ...], int]:
             break
         joins = bool(phrase) and (
             word.text == "و"  # وزارت افرادی قوت و سماجی بہبود
-            or (word.text in _SON_OF and _fathers_name(phrase[0].text))  # فہد بن سالم
+            or (  # فہد بن سالم
+                word.text in _SON_OF
+                and index > 0
+                and _fathers_name(before[index - 1].text, phrase[0].text)
+            )
             or _initial_ke(text, before, index, phrase)
             or _leading_syllable(text, before, index, phrase)
         )
@@ -324,9 +336,10 @@ def _opens_name(phrase: list[Word]) -> bool:
     return len(phrase) > 1 and is_syllable(first, verbs=True) and is_name_word(phrase[1].text)
 
 
-def _fathers_name(word: str) -> bool:
-    """Can `word` follow بن as a father's name (سالم, or a title-name such as سلطان)?"""
-    return is_name_word(word) or word in _TITLE_NAMES
+def _fathers_name(son: str, word: str) -> bool:
+    """Can `word` follow بن as a father's name: a name word (سالم), a title-name such as
+    سلطان, or any word after a listed given name (عمار بن جامع)?"""
+    return is_name_word(word) or word in _TITLE_NAMES or is_given_name(son)
 
 
 def is_syllable(word: str, verbs: bool = False, titled: bool = False) -> bool:
@@ -495,7 +508,11 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
         if phrase[i] == "سری" and not flags[i + 1] and not titles[i]:
             flags[i] = False
     for i in range(1, len(phrase) - 1):  # فہد بن سالم العتیبی: بن joins the name
-        if phrase[i] in _SON_OF and not flags[i - 1] and _fathers_name(phrase[i + 1]):
+        if (
+            phrase[i] in _SON_OF
+            and not flags[i - 1]
+            and _fathers_name(phrase[i - 1], phrase[i + 1])
+        ):
             flags[i] = flags[i + 1] = False
         elif phrase[i] == _KUNYA and not flags[i - 1] and not titles[i + 1]:
             flags[i] = flags[i + 1] = False  # سمیرہ ابو ندی: an Arab family name, not "dad"
@@ -606,6 +623,9 @@ def _mark_initials(phrase: tuple[str, ...], flags: list[bool], titles: list[bool
         flags[start:stop] = [False] * (stop - start)
 
 
+_MAX_OFFICE_WORDS = 4  # an office spelt in letters: ڈی آئی جی, ایس ایس پی
+
+
 def _is_jurisdiction(words: tuple[str, ...], index: int) -> bool:
     """Is words[index] the district or city of the office before it rather than the start
     of the name after it: an office that is held over a place (`ڈپٹی کمشنر`, `ڈی پی او`),
@@ -614,7 +634,8 @@ def _is_jurisdiction(words: tuple[str, ...], index: int) -> bool:
         return False
     word, following = words[index], words[index + 1]
     office = words[index - 1] in _PLACE_OFFICES or any(
-        " ".join(words[start:index]) in _OFFICE_LETTERS for start in range(max(0, index - 4), index)
+        " ".join(words[start:index]) in _OFFICE_LETTERS
+        for start in range(max(0, index - _MAX_OFFICE_WORDS), index)
     )
     return (
         office
@@ -679,8 +700,12 @@ def organisation_parts(noun_phrase: tuple[str, ...]) -> tuple[str, str | None] |
     head, *named = noun_phrase
     if head in ORGANISATIONS and len(named) == 1 and in_section(named[0], "agency"):
         return named[0], head  # ادارے یونیسف
-    for index, word in enumerate(noun_phrase[:-2]):
+    for index, word in enumerate(noun_phrase[:-1]):
         rest = noun_phrase[index + 1 :]
+        if len(rest) == 1:  # شپنگ کمپنی میرسک: a one-word name after a generic word
+            if word in _INTRODUCERS and is_name_word(rest[0]) and not is_place(rest[0]):
+                return rest[0], word
+            continue
         if word in _NAMING_HEADS:  # وزارت افرادی قوت و سماجی بہبود: the ministry's own name
             start = index
             while start and (noun_phrase[start - 1] in _LEVELS or is_place(noun_phrase[start - 1])):
@@ -709,8 +734,8 @@ def _names_a_town(phrase: tuple[str, ...], index: int) -> bool:
     """Is phrase[index] the first word of a town (فیصل آباد، راجن پور) rather than part of a
     name (محمد رضا جلالی پور): آباد always; پور and گڑھ only after an office or a title."""
     ending = phrase[index + 1 : index + 2]
-    if ending == ("آباد",):
-        return True
+    if ending == ("آباد",) or (phrase[index].endswith("آباد") and len(phrase[index]) > 4):
+        return True  # فیصل آباد, نصیرآباد
     before = phrase[index - 1] if index else ""
     return ending in _TOWN_ENDINGS and (not before or not is_name_word(before))
 
@@ -720,8 +745,12 @@ def _introduced_name(words: tuple[str, ...]) -> bool:
     among them, and a name word or an organisation's word first (`اقوام متحدہ …`)?"""
     if words[0] in _ORG_CONNECTORS or any(is_role_word(w) for w in words):
         return False
-    return all(is_name_word(w) for w in words) or (
-        len(words) > 1 and (is_name_word(words[0]) or in_section(words[0], "org"))
+    foreign = [is_name_word(w) or in_section(w, "loan") for w in words]
+    return (
+        all(is_name_word(w) for w in words)
+        or (len(words) > 1 and (is_name_word(words[0]) or in_section(words[0], "org")))
+        # ڈیجیٹل رائٹس واچ پاکستان: English words, then the country it works in
+        or (len(words) > 2 and all(foreign[:-1]) and (foreign[-1] or is_place(words[-1])))
     )
 
 
@@ -875,7 +904,10 @@ class NameIndex:
                 extra.insert(0, word)
                 break
             following = self._words[index + 1].text
-            if _is_jurisdiction((before, word, following), 1):
+            first = max(0, index - _MAX_OFFICE_WORDS)  # ایس ایس پی ملیر: the office's words
+            if _is_jurisdiction(
+                tuple(w.text for w in self._words[first : index + 2]), index - first
+            ):
                 break
             if word == "کے" and _initial_ke(
                 self._text, self._words, index, self._words[index + 1 : index + 4]
@@ -889,6 +921,7 @@ class NameIndex:
                 or title_flags((before, word))[1]
                 or is_compound_tail(before, word)
                 or word in PLACES
+                or _names_a_town((word, following), 0)
             ):
                 break
             extra.insert(0, word)
@@ -971,7 +1004,9 @@ class RoleIndex:
             if len(person.split()) < _MIN_ROLE_NAME_WORDS:
                 continue  # اسپیکر ڈائس: a lone unknown word after a title is no name
             owner = phrases[index - 1].words if index and phrase.before in _OF else ()
-            self._roles.append(((*owner, *role), person))
+            self._roles.append((tuple(map(without_izafat, (*owner, *role))), person))
+            if phrase.after == _HEADED_BY and index + 1 < len(phrases):
+                self._roles.append(((*phrases[index + 1].words, "سربراہ"), person))
 
     def people_in(self, text: str, names: NameIndex) -> list[str]:
         """People introduced with a title in `text` (`صدر X`), in order."""
@@ -987,7 +1022,7 @@ class RoleIndex:
         shared words rank the candidates, then the most recent wins. An `owner` (the
         organisation of `X کی ترجمان`) must share a word with the role.
         """
-        wanted = [w for w in noun_phrase if w not in TRAILING_TITLES]
+        wanted = [without_izafat(w) for w in noun_phrase if w not in TRAILING_TITLES]
         if not wanted or strip_titles(tuple(wanted)):
             return None
         titles = [w for w, flag in zip(wanted, title_flags(tuple(wanted)), strict=True) if flag]

@@ -145,8 +145,15 @@ _INTRODUCED_RE = re.compile(
     r"(?:[:：]|\bکہ|\bکہا|\bلکھا|\bبتایا|\bپوچھا|ٹویٹ\s+(?:کی|کیا)|\bکے\s+(?:مطابق|بقول)|"
     r"کہنا\s+(?:تھا|ہے)|(?:استفسار|سوال)\s+کیا|ریمارکس\s+دیے|"
     r"(?:کہت|بتات|لکھت|پوچھت)[ےیا]\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی)|"
-    r"جواب\s+دی(?:ا|ت[ےیا]\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی)))\s*[،,:]?\s*$"
+    r"جواب\s+دی(?:ا|ت[ےیا]\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))|"
+    r"\bبول(?:ے|یں|ا|ی)|\bپکار(?:ا|ی|ے|یں)|آواز\s+(?:دی|لگائی))\s*[،,:]?\s*$"
 )
+# A reporting word anywhere before a colon (`X نے صحافیوں سے کہا:`, `ان کا کہنا تھا:`).
+_REPORTED_BEFORE_RE = re.compile(
+    r"کہا|کہنا|کہت|کہی|بتا|لکھا|لکھت|پوچھ|بول|پکار|آواز|جواب|بیان|اعلامی|مطابق|بقول|ٹویٹ|"
+    r"پیغام|خطاب|ریمارکس|الفاظ|تقریر|گفتگو|انٹرویو"
+)
+_POSTPOSITION_AFTER_RE = re.compile(r"^\s*(?:کے|کی|کا|کو|میں|سے|پر|نے)(?!\S)")
 _REPORTED_AFTER_RE = re.compile(
     r"^\s*[،,]?\s*(?:یہ\s+(?:بات|کہنا|الفاظ)\b|[^۔؟!]{0,80}?\sنے\s+(?:\S+\s+){0,6}?"
     r"(?:کہا|کہی|بتایا|لکھا|ٹویٹ|پوچھا)\b)"
@@ -196,6 +203,11 @@ def is_speech(
     after = text[quoted.outer_end :] if quoted.closed else ""
     if _LABEL_BEFORE_RE.search(before) or _LABEL_AFTER_RE.match(after):
         return before.rstrip().endswith((":", "：")) and _is_clause(inside, words)
+    if _POSTPOSITION_AFTER_RE.match(after) and not _is_clause(inside, words):
+        return False  # کے مطابق ’ویژن 2030‘ کے تحت: a name inside the sentence
+    colon = before.rstrip().endswith((":", "："))
+    if colon and not headline and not _REPORTED_BEFORE_RE.search(before):
+        return _is_clause(inside, words)  # a sign, a label after a colon: `تختہ ٹنگا ہے: ’…‘`
     if _INTRODUCED_RE.search(before) or (introduced_before and not before.strip()):
         return True
     if _REPORTED_AFTER_RE.match(after):

@@ -4,6 +4,7 @@ of common words (bulletin/data/urdu_common_words.txt) that bounds names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -47,9 +48,23 @@ def word_texts(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+_IZAFAT = "\u0650"  # the zer of `وزیرِ تعلیم`: the word is still وزیر
+
+
 def word_set(text: str) -> frozenset[str]:
-    """A set of words from a whitespace-separated list (keeps long word lists readable)."""
-    return frozenset(text.split())
+    """A set of words from a whitespace-separated list (keeps long word lists readable),
+    each also as written with an izafat zer."""
+    return _with_izafat(text.split())
+
+
+def without_izafat(word: str) -> str:
+    """The word without a final izafat zer (`وزیرِ` → `وزیر`)."""
+    return word.removesuffix(_IZAFAT)
+
+
+def _with_izafat(found: Iterable[str]) -> frozenset[str]:
+    """The words and the same words ending in an izafat zer (`وزیرِ`, `وزارتِ`)."""
+    return frozenset(w for word in found for w in (word, word + _IZAFAT))
 
 
 # Titles and honorifics: not part of a person's name (issue 2: "titles are not part of
@@ -191,7 +206,7 @@ def parse_lexicon(text: str) -> dict[str, frozenset[str]]:
         elif line:
             current.update(line.split())
     sections["stem"] = set(verb_forms(sections.get("stem", set())))
-    return {name: frozenset(found) for name, found in sections.items() if found}
+    return {name: _with_izafat(found) for name, found in sections.items() if found}
 
 
 def verb_forms(stems: set[str] | frozenset[str]) -> frozenset[str]:

@@ -29,7 +29,7 @@ from bulletin.urdu import (
 def test_parse_lexicon_reads_sections_comments_and_stems() -> None:
     text = "# a comment\n[noun]\nگھر دکان  # trailing comment\n[stem]\nبتا کہ\n"
     found = parse_lexicon(text)
-    assert found["noun"] == {"گھر", "دکان"}
+    assert found["noun"] == {"گھر", "دکان", "گھرِ", "دکانِ"}  # also with an izafat zer
     assert {"بتایا", "بتاتے", "بتائیں", "کہا", "کہتی", "کہنا"} <= found["stem"]
 
 

@@ -138,3 +138,27 @@ def test_quoted_stretches_are_ordered_and_disjoint(paragraphs: list[str]) -> Non
             assert previous_end <= quote.outer_start <= quote.start <= quote.end
             assert quote.end <= quote.outer_end <= len(text)
             previous_end = quote.outer_end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "باہر ایک تختہ ٹنگا ہے: ’’گورنمنٹ پرائمری سکول گوٹھ سبزل‘‘۔",  # a sign after a colon
+        "ڈاکٹر سمیرا کے مطابق 'ویژن 2030' کے تحت مواقع بڑھے ہیں۔",  # a name before کے تحت
+    ],
+)
+def test_labels_after_a_colon_or_before_a_postposition(text: str) -> None:
+    assert not speech(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اس نے مڑ کر پکارا، «انکل، تصویر ضرور دکھائیے گا!»",
+        "استاد نے آواز لگائی، ’’چلو بچو، کل آنا!‘‘",
+        "وہ ہنس کر جواب دیتی ہیں، “بیٹا، پورا پشاور۔”",
+        "وہ بولیں، ”یہ قالین ادھورا ہے۔“",
+    ],
+)
+def test_calls_and_replies_introduce_speech(text: str) -> None:
+    assert speech(text)
