@@ -54,6 +54,7 @@ from bulletin.names import (
 )
 from bulletin.urdu import (
     PRONOUNS,
+    in_section,
     is_common,
     is_given_name,
     is_phrase_word,
@@ -252,17 +253,19 @@ class _Discourse:
         """Take in a piece of narration: its roles and, sentence by sentence, its subjects."""
         text = mask_asides(text)
         self.roles.learn(text, self.names)
-        for sentence in re.split(r"(?<=[۔؟!])", text):
-            self.subjects.extend(self.sentence_people(sentence))
-        for found in _ISSUED_RE.finditer(text):  # X (ایچ آر سی پی) کی حالیہ سالانہ رپورٹ
-            owner, _ = noun_phrase_span(text, found.start())
-            if issuer := organisation_parts(owner):
-                self.issuers[found["doc"]] = self.full_form(issuer[0])
+        people_named = []
         for phrase in noun_phrases(text):  # organisations named in passing: `عدالت` later
             if (parts := organisation_parts(phrase.words)) and not strip_titles(phrase.words):
                 self.mentioned.setdefault(parts[0], parts[1])
             elif not parts and _is_person(name := strip_titles(phrase.words), phrase.words):
-                self.people_named.append(self.names.canonical(" ".join(name)))
+                people_named.append(self.names.canonical(" ".join(name)))
+        for sentence in re.split(r"(?<=[۔؟!])", text):
+            self.subjects.extend(self.sentence_people(sentence))
+        self.people_named.extend(people_named)
+        for found in _ISSUED_RE.finditer(text):  # X (ایچ آر سی پی) کی حالیہ سالانہ رپورٹ
+            owner, _ = noun_phrase_span(text, found.start())
+            if issuer := organisation_parts(owner):
+                self.issuers[found["doc"]] = self.full_form(issuer[0])
 
     def sentence_people(self, sentence: str, loose: bool = False) -> list[str]:
         """Who a sentence is about: its subjects, each resolved (`_UNNAMED` for someone
@@ -348,19 +351,36 @@ class _Discourse:
         head = next((i for i, w in enumerate(noun_phrase) if w in ORGANISATIONS), 0)
         titled = has_title(noun_phrase) or any(is_role_word(w) for w in noun_phrase[:head])
         if parts and not (name and titled):  # سندھ حکومت، دفتر خارجہ; not ایس پی سٹی ڈویژن X
-            full = self.full_form(parts[0])
+            full = self._fuller_name(self.full_form(parts[0]))
             self.organisations.setdefault(full, parts[1])
             return full
         if is_plausible_name(name):
             return self.names.canonical(" ".join(name))
         return self.roles.lookup(noun_phrase) or self.later_roles.lookup(noun_phrase)
 
+    def _fuller_name(self, organisation: str) -> str:
+        """The one fuller name the article gave this organisation (`سعودی وزارت صحت` for a
+        later `وزارت صحت`), else the name as it is."""
+        longer = {
+            known
+            for known in (*self.organisations, *self.mentioned)
+            if known.endswith(" " + organisation)
+            and all(  # a country or a level (سعودی، وفاقی), not اقوام متحدہ کے
+                is_place(w) or in_section(w, "adjective")
+                for w in known.removesuffix(organisation).split()
+            )
+        }
+        return longer.pop() if len(longer) == 1 else organisation
+
     def _organisation_alias(self, noun_phrase: tuple[str, ...]) -> str | None:
         """A common word standing for an organisation named earlier: its head noun or the
         word it was introduced with (`بورڈ`, `کمپنی`, `مرکزی بینک`, `عدالت` for a court) for
         the latest such organisation, a generic word (`بیان`, `ادارے`) for the latest of any."""
         words = [w for w in noun_phrase if w not in _ALIAS_FILLERS]
-        if not words or not all(is_common(w) or w in ORGANISATIONS for w in words):
+        if not words:
+            return None
+        generic = len(words) == 1 and words[0] in ORGANISATIONS  # کمانڈ نے
+        if not generic and not all(is_common(w) for w in words):
             return None
         if any(is_place(w) for w in words[:-1]):
             return None  # سندھ پولیس: an organisation of its own, not the پولیس named before
@@ -374,10 +394,11 @@ class _Discourse:
         earlier = [s for s in reversed(self.subjects) if s in known]
         earlier += [s for s in reversed(known) if s not in earlier]
         for name in earlier:
-            if name == head:
-                continue  # the bare word itself, learnt from this very sentence
+            if name in (head, " ".join(words)):
+                continue  # the bare words themselves, learnt from this very sentence
             own = (*name.split(), known[name])
             if not kinds or any(kind in own for kind in kinds):
+                self.organisations.setdefault(name, known[name])  # it acts: one of the article's
                 return name
         return None
 

@@ -70,6 +70,7 @@ ABBREVIATION_RE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*\Z")
 # Second words of town names (فیصل آباد، راجن پور، مظفر گڑھ): the word before is no name.
 _TOWN_ENDINGS = frozenset((word,) for word in word_set("آباد پور گڑھ"))
 _SON_OF = word_set("بن بنت ابن")  # فہد بن سالم، فاطمہ بنت اسد
+_SHEIKH = "شیخ"  # a family name in Pakistan (شیخ رشید), a title before an Arab name
 _KUNYA = "ابو"  # father of: opens Arab family names (ابو ندی، ابو غزالہ)
 # Common words that also end names, right after a name word: فرحت جہاں نے, the Sikh کور
 # (جسپریت کور, not the army's کور), the Pashtun ترین (گل محمد ترین, not اہم ترین), and
@@ -144,6 +145,8 @@ _GENITIVE_LINK_RE = re.compile(r"[ \t]+(?P<of>کی|کا|کے)[ \t]+\Z")
 BRACKETED_RE = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
 # Offices held over a place named right after them (ڈپٹی کمشنر ملتان، تحصیلدار جھنڈو).
 _PLACE_OFFICES = word_set("کمشنر تحصیلدار")
+# Offices held over a portfolio named right after them (وزیر معدنیات، انسپکٹر مائنز).
+_PORTFOLIO_OFFICES = word_set("وزیر مشیر انسپکٹر سیکرٹری سیکریٹری")
 # Family and clan words that open many names (رانا ثناءاللہ، چوہدری شجاعت، ملک ریاض).
 _NAME_PREFIXES = word_set("چوہدری چودھری رانا ملک میاں خواجہ سردار راجہ مرزا شیخ پیر")
 # Abbreviations of ranks and offices that stand before a name (not a person's initials).
@@ -329,11 +332,13 @@ def _leading_syllable(text: str, before: list[Word], index: int, phrase: list[Wo
 
 
 def _opens_name(phrase: list[Word]) -> bool:
-    """Does the phrase start with a name word, or a syllable then a name word (`یو جونگ`)?"""
+    """Does the phrase start with a name word, or a syllable or a letter then a name word
+    (`یو جونگ`, `جی ہون`)?"""
     first = phrase[0].text
     if is_name_word(first):
         return True
-    return len(phrase) > 1 and is_syllable(first, verbs=True) and is_name_word(phrase[1].text)
+    leading = is_syllable(first, verbs=True) or in_section(first, "letter")
+    return len(phrase) > 1 and leading and is_name_word(phrase[1].text)
 
 
 def _fathers_name(son: str, word: str) -> bool:
@@ -516,6 +521,10 @@ def common_flags(phrase: tuple[str, ...]) -> list[bool]:
             flags[i] = flags[i + 1] = False
         elif phrase[i] == _KUNYA and not flags[i - 1] and not titles[i + 1]:
             flags[i] = flags[i + 1] = False  # سمیرہ ابو ندی: an Arab family name, not "dad"
+    arab = any(w in _SON_OF for w in phrase)
+    for i in range(len(phrase) - 1):  # شیخ سالم بن ناصر: a title before an Arab name
+        if phrase[i] == _SHEIKH and arab and not flags[i + 1]:
+            flags[i] = True
     for i in range(1, len(phrase) - 1):  # نسیم بی بی, not بی بی سی
         if (
             phrase[i : i + 2] == ("بی", "بی")
@@ -595,7 +604,14 @@ def _mark_syllables(phrase: tuple[str, ...], flags: list[bool], titles: list[boo
         run = phrase[index:stop]
         opened = index > 0 and (titles[index - 1] or not flags[index - 1])
         opened = opened and not in_section(phrase[index - 1], "letter")  # آئی ٹی: letters
-        closed = stop < len(phrase) and not flags[stop]
+        closed = stop < len(phrase) and (
+            not flags[stop]  # before a name word, or a letter then one (کم جی ہون)
+            or (
+                in_section(phrase[stop], "letter")
+                and stop + 1 < len(phrase)
+                and not flags[stop + 1]
+            )
+        )
         inside = opened and closed  # a verb here came in through `_leading_syllable`
         trailing = stop == len(phrase) and index > 0 and not flags[index - 1]
         if inside or (trailing and all(in_section(w, "verb") for w in run)):
@@ -633,7 +649,7 @@ def _is_jurisdiction(words: tuple[str, ...], index: int) -> bool:
     if index == 0 or index + 1 >= len(words):
         return False
     word, following = words[index], words[index + 1]
-    office = words[index - 1] in _PLACE_OFFICES or any(
+    office = words[index - 1] in _PLACE_OFFICES | _PORTFOLIO_OFFICES or any(
         " ".join(words[start:index]) in _OFFICE_LETTERS
         for start in range(max(0, index - _MAX_OFFICE_WORDS), index)
     )
@@ -900,6 +916,10 @@ class NameIndex:
         while index >= 0 and len(extra) < _MAX_NAME_WORDS and self._joins(index, index + 1):
             word = self._words[index].text
             before = self._words[index - 1].text if index else ""
+            if word == _SHEIKH and any(
+                w.text in _SON_OF for w in self._words[start : start + _MAX_NAME_WORDS]
+            ):
+                break  # شیخ سالم بن ناصر: a title before an Arab name
             if word in NAME_OPENERS:
                 extra.insert(0, word)
                 break
