@@ -198,6 +198,10 @@ _THEN_RE = re.compile(r"(?<!\S)تو(?!\S)")
 _RELATIVE_RE = re.compile(r"(?<=\S)\s+(?:جنہیں|جنھیں|جنہوں|جنھوں|جسے)(?!\S)")
 _PRONOUN_RE = re.compile(r"(?<!\S)(?:وہ|انہوں|انھوں|ان(?=\s+(?:کا|کی|کے)(?!\S)))(?!\S)")
 _MIN_BARE_NAME_WORDS = 2
+# Nouns that introduce a place's name (گاؤں کھڈیاں، محلہ X).
+_PLACE_NOUNS = word_set("گاؤں شہر علاقے علاقہ ضلع قصبے قصبہ تحصیل محلے محلہ بستی گوٹھ")
+_MAX_BYLINE_WORDS = 8
+_BYLINE_PARAGRAPHS = 2  # a byline stands right under the title
 # A clause ending in a plural (honorific) verb: its leading وہ is a person, not "that".
 _HONORIFIC_END_RE = re.compile(r"(?<!\S)(?:ہیں|تھے|تھیں)\s*[۔!؟]?\s*$")
 # Says whether a lone name word is part of a longer name in the article (a person's).
@@ -430,6 +434,21 @@ class _Discourse:
         return None if person == exclude else person
 
 
+def _is_byline(segment: Segment, segments: list[Segment]) -> bool:
+    """A paragraph near the top that is a short line of comma-separated parts with no
+    sentence in it (`نازیہ ملک، بی بی سی اردو، قصور`): the reporter, not someone in the
+    story."""
+    text = segment.text
+    alone = sum(s.paragraph == segment.paragraph for s in segments) == 1
+    return (
+        alone
+        and segment.paragraph <= _BYLINE_PARAGRAPHS
+        and "،" in text
+        and not re.search("[۔؟!:]", text)
+        and len(words(text)) <= _MAX_BYLINE_WORDS
+    )
+
+
 def _with_united_nations(phrase: Phrase) -> tuple[str, ...]:
     """The phrase's words, with `اقوام متحدہ کے` kept in front of a UN body's name, but
     for a world body named on its own (`عالمی ادارہ خوراک`)."""
@@ -564,6 +583,8 @@ def _participants(phrases: list[Phrase], known: Known) -> list[Phrase]:
         named = _up_to_name(phrase)
         if not named or not _is_person_like(named, known) or phrase.after[:1] == ("سے",):
             continue
+        if any(word in _PLACE_NOUNS for word in named.words):
+            continue  # نواحی گاؤں کھڈیاں: a village, not a person
         following = phrases[index + 1] if index + 1 < len(phrases) else None
         possessor = phrase.after[:1] and phrase.after[0] in _OF
         if possessor and following and following.before == phrase.after[0]:
@@ -604,7 +625,11 @@ def _bare_subject(phrase: Phrase, known: Known) -> Phrase | None:
     named = _up_to_name(phrase)
     if named and phrase.before in _OF and not has_title(named.words):
         return None  # گھر کا واحد سہارا ہے: what something is, not who acts
-    return named if named and _is_person_like(named, known) else None
+    if named and not _is_person_like(named, known):
+        name = strip_titles(named.words)
+        lone_given = len(name) == 1 and is_given_name(name[0])  # زرمینہ … بیٹھی ہیں
+        return named if lone_given else None
+    return named
 
 
 def _is_person_like(phrase: Phrase, known: Known) -> bool:
@@ -633,7 +658,8 @@ def attribute(script: Script, article_text: str) -> Script:
     segments = list(script.segments)
     for index, segment in enumerate(segments):
         if segment.kind is not SegmentKind.QUOTE:
-            discourse.read(segment.text)
+            if not _is_byline(segment, segments):
+                discourse.read(segment.text)
             continue
         speaker, evidence = _speaker_of(segments, index, discourse)
         segments[index] = replace(segment, speaker=speaker, evidence=evidence)

@@ -77,6 +77,7 @@ _KUNYA = "ابو"  # father of: opens Arab family names (ابو ندی، ابو 
 # خاتون or بیگم after a given name (رحیمہ خاتون، شبانہ بیگم).
 _NAME_ENDINGS = word_set("جہاں کور ترین خاتون بیگم پور")
 _WOMAN_WORDS = word_set("خاتون بیگم")  # end a name only after a listed woman's name
+_PLURAL_OBLIQUE = ("وں", "ؤں")  # مریضوں: a plural noun, never the end of a name
 _CLOSING_NAME_WORDS = _NAME_ENDINGS | word_set("بی")  # nothing of the name comes after
 # Second halves of compound given names (سلطان الدین، سیف اللہ).
 _NAME_PARTICLES = word_set("الدین الرحمان الرحمن اللہ الحق الزمان")
@@ -571,8 +572,8 @@ def _mark_last_name_word(phrase: tuple[str, ...], flags: list[bool], titles: lis
     last = len(phrase) - 1
     if last < 1 or not flags[last] or not is_plain_noun(phrase[last]):
         return
-    if phrase[last - 1] in _CLOSING_NAME_WORDS:
-        return  # حلیمہ بی بی گھر کے دروازے پر: بی بی has closed the name
+    if phrase[last - 1] in _CLOSING_NAME_WORDS or phrase[last].endswith(_PLURAL_OBLIQUE):
+        return  # حلیمہ بی بی گھر کے دروازے پر; سسٹر روبینہ مسیح مریضوں کی فائلیں
     title = last - 1
     while title >= 0 and not flags[title]:
         title -= 1

@@ -142,7 +142,7 @@ def _closes_first(marks: list[Mark], family: str) -> bool:
 
 # Evidence for speech around a quoted stretch (see `is_speech`).
 _INTRODUCED_RE = re.compile(
-    r"(?:[:：]|\bکہ|\bکہا|\bلکھا|\bبتایا|\bپوچھا|ٹویٹ\s+(?:کی|کیا)|\bکے\s+(?:مطابق|بقول)|"
+    r"(?:[:：]|\bکہ|\bکہا|کہا\s+گیا(?:\s+(?:ہے|تھا))?|\bلکھا|\bبتایا|\bپوچھا|ٹویٹ\s+(?:کی|کیا)|\bکے\s+(?:مطابق|بقول)|"
     r"کہنا\s+(?:تھا|ہے)|(?:استفسار|سوال)\s+کیا|ریمارکس\s+دیے|"
     r"(?:کہت|بتات|لکھت|پوچھت)[ےیا]\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی)|"
     r"جواب\s+دی(?:ا|ت[ےیا]\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))|"
@@ -153,6 +153,11 @@ _REPORTED_BEFORE_RE = re.compile(
     r"کہا|کہنا|کہت|کہی|بتا|لکھا|لکھت|پوچھ|بول|پکار|آواز|جواب|بیان|اعلامی|مطابق|بقول|ٹویٹ|"
     r"پیغام|خطاب|ریمارکس|الفاظ|تقریر|گفتگو|انٹرویو"
 )
+# A reporting verb earlier in the sentence, and a clause opening right before the quote.
+_REPORTING_VERB_RE = re.compile(
+    r"کہا|کہنا|کہت[ےیا]|کہی|بتایا|بتات[ےیا]|خبردار|لکھا|مراسلے|اعلامیے|کے\s+مطابق|کے\s+بقول"
+)
+_CLAUSE_START_RE = re.compile(r"(?:(?<!\S)(?:اور|کہ|تو|لیکن|مگر)|[،,:؛])\s*$")
 _POSTPOSITION_AFTER_RE = re.compile(r"^\s*(?:کے|کی|کا|کو|میں|سے|پر|نے)(?!\S)")
 _REPORTED_AFTER_RE = re.compile(
     r"^\s*[،,]?\s*(?:یہ\s+(?:بات|کہنا|الفاظ)\b|[^۔؟!]{0,80}?\sنے\s+(?:\S+\s+){0,6}?"
@@ -214,6 +219,8 @@ def is_speech(
         return _is_clause(inside, words) or len(words) >= _MIN_STANDALONE_WORDS
     if headline and after.lstrip().startswith((":", "：")) and len(words) >= _MIN_HEADLINE_WORDS:
         return True
+    if _REPORTING_VERB_RE.search(before) and _CLAUSE_START_RE.search(before):
+        return _is_clause(inside, words)  # X نے بتایا کہ … اور ’…۔‘: the rest of what was said
     starts_sentence = not _WORD_RE.search(before)
     if headline and before.rstrip().endswith(("،", ",", ":", "：")):
         starts_sentence = True

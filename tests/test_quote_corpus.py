@@ -337,35 +337,43 @@ BLIND_FLOORS = {
     "quotes_blind4": 0.96,  # 14 articles, 75 quotes; 0.680 (0.787 on a second blind look)
     "quotes_blind5": 0.97,  # 14 articles, 89 quotes; 0.708
     "quotes_blind6": 0.95,  # 14 articles, 101 quotes; 0.802
-    "quotes_blind7": 0.93,  # 14 articles, 105 quotes; 0.762
-    "quotes_blind8": 0.85,  # 14 articles, 107 quotes; 0.804
+    "quotes_blind7": 0.96,  # 14 articles, 105 quotes; 0.762
+    "quotes_blind8": 0.87,  # 14 articles, 107 quotes; 0.804
     "quotes_blind9": 0.93,  # 12 articles, 93 quotes; 0.710
     "quotes_blind10": 0.97,  # 12 articles, 92 quotes; 0.848
     "quotes_blind11": 0.91,  # 12 articles, 96 quotes; 0.854
     "quotes_blind12": 0.92,  # 12 articles, 91 quotes; 0.780
     "quotes_blind13": 0.91,  # 12 articles, 92 quotes; 0.761
     "quotes_blind14": 0.94,  # 12 articles, 96 quotes; 0.896
-    "quotes_blind15": 0.87,  # 12 articles, 102 quotes; 0.774
+    "quotes_blind15": 0.89,  # 12 articles, 102 quotes; 0.774
     "quotes_blind16": 0.95,  # 12 articles, 96 quotes; 0.812
     "quotes_blind17": 0.94,  # 12 articles, 99 quotes; 0.798
     "quotes_blind18": 0.96,  # 12 articles, 103 quotes; 0.825
     "quotes_blind19": 0.94,  # 12 articles, 110 quotes; 0.864
-    "quotes_blind20": 0.93,  # 12 articles, 93 quotes; 0.892
+    "quotes_blind20": 0.96,  # 12 articles, 93 quotes; 0.892
     "quotes_blind21": 0.89,  # 12 articles, 103 quotes; 0.835
     "quotes_blind22": 0.95,  # 10 articles, 82 quotes; 0.890
     "quotes_blind23": 0.93,  # 10 articles, 83 quotes; 0.868
     "quotes_blind24": 0.99,  # 10 articles, 90 quotes; 0.956
-    "quotes_blind25": 0.91,  # 10 articles, 92 quotes; 0.793
+    "quotes_blind25": 0.93,  # 10 articles, 92 quotes; 0.793
     "quotes_blind26": 0.93,  # 10 articles, 93 quotes; 0.860
     "quotes_blind27": 0.95,  # 10 articles, 90 quotes; 0.822
     "quotes_blind28": 0.99,  # 10 articles, 88 quotes; 0.932
     "quotes_blind29": 0.95,  # 10 articles, 89 quotes; 0.910
     "quotes_blind30": 0.93,  # 10 articles, 97 quotes; 0.773
-    "quotes_blind31": 0.96,  # 10 articles, 90 quotes; 0.900
+    "quotes_blind31": 0.97,  # 10 articles, 90 quotes; 0.900
     "quotes_blind32": 0.96,  # 10 articles, 81 quotes; 0.864
     "quotes_blind33": 0.94,  # 10 articles, 95 quotes; 0.905
     "quotes_blind34": 0.92,  # 10 articles, 98 quotes; 0.816
     "quotes_blind35": 0.94,  # 10 articles, 91 quotes; 0.890
+    "quotes_blind36": 0.92,  # 10 articles, 93 quotes; 0.925
+    "quotes_blind37": 0.92,  # 10 articles, 83 quotes; 0.916
+    "quotes_blind38": 0.97,  # 10 articles, 101 quotes; 0.951
+    "quotes_blind39": 0.91,  # 10 articles, 85 quotes; 0.894
+    "quotes_blind40": 0.90,  # 10 articles, 99 quotes; 0.849
+    "quotes_blind41": 0.92,  # 10 articles, 85 quotes; 0.929
+    "quotes_blind42": 0.90,  # 10 articles, 93 quotes; 0.817
+    "quotes_blind43": 0.92,  # 10 articles, 93 quotes; 0.925
 }
 
 

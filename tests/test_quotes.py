@@ -162,3 +162,19 @@ def test_labels_after_a_colon_or_before_a_postposition(text: str) -> None:
 )
 def test_calls_and_replies_introduce_speech(text: str) -> None:
     assert speech(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ایس ایس پی نے بتایا کہ مقدمہ درج ہو گیا ہے اور “ملزمان کے لیے چھاپے مارے جا رہے ہیں۔”",
+        "ثاقب ریاض نے خبردار کیا کہ اگر گیس نہ آئی تو 'ہم فیکٹریوں کی چابیاں دے دیں گے۔'",
+        "مراسلے میں کہا گیا ہے ’’جامعات فیسوں میں اضافے سے قبل حکومت کو اعتماد میں لیں۔‘‘",
+    ],
+)
+def test_a_quoted_clause_that_completes_a_reported_sentence_is_speech(text: str) -> None:
+    assert speech(text)
+
+
+def test_a_quoted_fragment_inside_a_reported_sentence_stays_with_the_narrator() -> None:
+    assert not speech("صدر نے کہا کہ ملک ’ترقی کی راہ پر‘ گامزن ہے۔")
