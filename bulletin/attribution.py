@@ -53,6 +53,7 @@ from bulletin.names import (
     strip_titles,
 )
 from bulletin.urdu import (
+    HABITUAL_REPORT,
     PRONOUNS,
     in_section,
     is_common,
@@ -111,7 +112,8 @@ _CUES_BEFORE = (
     ),
     re.compile(
         r"(?P<marker>(?:[^\s،۔:؛,]+\s+(?:کر|ہوئے)\s+)?"  # X ہنس کر / مسکراتے ہوئے کہتی ہیں
-        r"(?:کہت|بتات|لکھت|پوچھت|جواب\s+دیت)[ےیا]\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))"
+        + HABITUAL_REPORT
+        + ")"
     ),
     # کپتان مسکرائے اور بولے: (the intransitive `بولنا` takes no نے)
     re.compile(

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from bulletin.urdu import (
+    HABITUAL_REPORT,
     PLACES,
     PRONOUNS,
     TITLES,
@@ -211,7 +212,7 @@ _FEMININE_RE = re.compile(
     r"آئی|آئیں|بولیں|کہا\s+تھا\s+کہ\s+وہ\s+\S+\s+(?:گئی|تھیں))(?!\S)"
 )
 _AGREEING_VERB_RE = re.compile(
-    r"(?<!\S)(?:(?P<verb>(?:کہت|بتات|لکھت|پوچھت|جواب\s+دیت)[یےا])\s+(?:ہیں|ہے|تھیں|تھے|تھی|تھا)|"
+    r"(?<!\S)(?:" + HABITUAL_REPORT + "|"
     r"(?P<said>بول(?:یں|ے))|کہنے\s+(?P<began>لگ(?:یں|ے)))\s*[،,:]?\s*$"
 )
 _MASCULINE_RE = re.compile(
@@ -1100,7 +1101,7 @@ def agreement(phrase: str) -> str | None:
     found = _AGREEING_VERB_RE.search(phrase)
     if found is None:
         return None
-    verb = found["verb"] or found["said"] or found["began"]
+    verb = found["habitual"] or found["said"] or found["began"]
     return "female" if verb.endswith(("ی", "یں")) else "male"
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bulletin.urdu import word_set
+from bulletin.urdu import HABITUAL_REPORT, word_set
 
 _MARK_RE = re.compile(r"’’|‘‘|''|[“”„«»\"‘’'‹›]")
 _FAMILY = {
@@ -143,9 +143,7 @@ def _closes_first(marks: list[Mark], family: str) -> bool:
 # Evidence for speech around a quoted stretch (see `is_speech`).
 _INTRODUCED_RE = re.compile(
     r"(?:[:：]|\bکہ|\bکہا|کہا\s+گیا(?:\s+(?:ہے|تھا))?|\bلکھا|\bبتایا|\bپوچھا|ٹویٹ\s+(?:کی|کیا)|\bکے\s+(?:مطابق|بقول)|"
-    r"کہنا\s+(?:تھا|ہے)|(?:استفسار|سوال)\s+کیا|ریمارکس\s+دیے|"
-    r"(?:کہت|بتات|لکھت|پوچھت)[ےیا]\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی)|"
-    r"جواب\s+دی(?:ا|ت[ےیا]\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی))|"
+    r"کہنا\s+(?:تھا|ہے)|(?:استفسار|سوال)\s+کیا|ریمارکس\s+دیے|" + HABITUAL_REPORT + r"|جواب\s+دیا|"
     r"\bبول(?:ے|یں|ا|ی)|\bپکار(?:ا|ی|ے|یں)|آواز\s+(?:دی|لگائی))\s*[،,:]?\s*$"
 )
 # A reporting word anywhere before a colon (`X نے صحافیوں سے کہا:`, `ان کا کہنا تھا:`).

@@ -48,6 +48,11 @@ def word_texts(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+# A habitual reporting verb with its auxiliary (`کہتی ہیں`, `بتاتے تھے`, `جواب دیتی ہیں`); the
+# group `habitual` holds the verb, whose ending shows the speaker's gender.
+HABITUAL_REPORT = (
+    r"(?P<habitual>(?:کہت|بتات|لکھت|پوچھت|جواب\s+دیت)[ےیا])\s+(?:ہیں|ہے|تھے|تھیں|تھا|تھی)"
+)
 _IZAFAT = "\u0650"  # the zer of `وزیرِ تعلیم`: the word is still وزیر
 
 
