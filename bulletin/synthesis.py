@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 
 import numpy as np
 from scipy import signal
 
 from bulletin.cache import ClipCache, clip_key
-from bulletin.engines import Engine
+from bulletin.engines import Engine, VoiceShapingEngine
 from bulletin.model import Cast, Clip, PostProcess, Script, Segment, Utterance, VoiceProfile
 from bulletin.normalize import utterances
 
@@ -82,13 +83,40 @@ def synthesize_script(
 
 def _speak_all(engine: Engine, tasks: list[tuple[str, VoiceProfile]], jobs: int) -> Iterator[Clip]:
     """Speak every task, in order: in worker processes when the engine runs that way."""
-    if not engine.multiprocess or jobs < 2 or len(tasks) < MIN_PARALLEL_TASKS:
+    if engine.multiprocess and jobs >= 2 and len(tasks) >= MIN_PARALLEL_TASKS:
+        context = multiprocessing.get_context("spawn")  # no forking of a threaded parent
+        with ProcessPoolExecutor(jobs, context, _start_worker, (engine.name,)) as pool:
+            yield from pool.map(_worker_speak, tasks, chunksize=WORKER_CHUNK)
+    elif isinstance(engine, VoiceShapingEngine) and len(tasks) > 1:
+        yield from _speak_overlapped(engine, tasks)
+    else:
         for text, voice in tasks:
             yield speak(engine, text, voice)
-        return
-    context = multiprocessing.get_context("spawn")  # no forking of a threaded parent
-    with ProcessPoolExecutor(jobs, context, _start_worker, (engine.name,)) as pool:
-        yield from pool.map(_worker_speak, tasks, chunksize=WORKER_CHUNK)
+
+
+def _speak_overlapped(
+    engine: VoiceShapingEngine, tasks: list[tuple[str, VoiceProfile]]
+) -> Iterator[Clip]:
+    """Speak every task, in order, shaping each voice in a worker process while the model
+    speaks the next sentence.
+
+    The model leaves part of the second core idle (its threads wait on each other), and
+    the voice shaping runs on one core and holds Python's lock, so a thread would not do.
+    The worker starts while the model loads. Same clips as `speak`, one by one.
+    """
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, context) as shaper:
+        # Start the worker (and its imports) now, while the model loads.
+        shaper.submit(engine.shape_voice, Clip(np.zeros(0, np.float32), 16000), tasks[0][1])
+        pending: deque[tuple[Future[Clip], PostProcess]] = deque()
+        for text, voice in tasks:
+            speech = engine.model_speech(text, voice)
+            pending.append((shaper.submit(engine.shape_voice, speech, voice), voice.post))
+            while pending and pending[0][0].done():
+                shaped, post = pending.popleft()
+                yield finish(shaped.result(), post)
+        for shaped, post in pending:
+            yield finish(shaped.result(), post)
 
 
 _worker_engine: Engine | None = None
@@ -108,7 +136,12 @@ def _worker_speak(task: tuple[str, VoiceProfile]) -> Clip:
 
 def speak(engine: Engine, text: str, voice: VoiceProfile) -> Clip:
     """Synthesize, post-process and trim one sentence."""
-    return trim_silence(post_process(engine.synthesize(text, voice), voice.post))
+    return finish(engine.synthesize(text, voice), voice.post)
+
+
+def finish(clip: Clip, post: PostProcess) -> Clip:
+    """Post-process and trim a synthesized sentence."""
+    return trim_silence(post_process(clip, post))
 
 
 def post_process(clip: Clip, post: PostProcess) -> Clip:

@@ -56,16 +56,18 @@ def transform(clip: Clip, settings: MmsSettings) -> Clip:
     # Praat's resynthesis draws random numbers (unvoiced stretches); seed it from the clip
     # so the same input gives the same output in every process.
     parselmouth.praat.run(f"random_initializeWithSeedUnsafelyButPredictably ({_seed(clip)})")
-    median = _median_pitch(sound)
+    # One pitch analysis serves both the median and the resynthesis: the time step is the
+    # one Praat's Sound "Change gender" uses for its own analysis, so the result is the same
+    # as that command's, at three quarters of the cost.
+    pitch = call(sound, "To Pitch", 0.8 / PITCH_FLOOR_HZ, PITCH_FLOOR_HZ, PITCH_CEILING_HZ)
+    median = _median_pitch(pitch)
     # 0 tells Praat to keep the pitch median (used when no voiced frames are found).
     new_median = median * 2 ** (settings.pitch_semitones / 12) if median else 0.0
     with warnings.catch_warnings():  # "no voiced segments": the pitch is kept, as meant
         warnings.simplefilter("ignore", parselmouth.PraatWarning)
         changed = call(
-            sound,
+            [sound, pitch],
             "Change gender",
-            PITCH_FLOOR_HZ,
-            PITCH_CEILING_HZ,
             settings.formant_ratio,
             new_median,
             settings.pitch_range,
@@ -80,9 +82,8 @@ def _seed(clip: Clip) -> int:
     return int.from_bytes(digest.digest()[:6], "big")
 
 
-def _median_pitch(sound: object) -> float:
+def _median_pitch(pitch: object) -> float:
     from parselmouth.praat import call
 
-    pitch = call(sound, "To Pitch", 0.0, PITCH_FLOOR_HZ, PITCH_CEILING_HZ)
     median = call(pitch, "Get quantile", 0.0, 0.0, 0.5, "Hertz")
     return 0.0 if median is None or math.isnan(median) else float(median)

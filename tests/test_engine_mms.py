@@ -34,11 +34,12 @@ from mms_checkpoint import VOCAB, write_random_mms_model
 
 from bulletin.article import parse_article
 from bulletin.cast import load_cast
-from bulletin.engines import choose_engine
+from bulletin.engines import VoiceShapingEngine, choose_engine
 from bulletin.engines.mms import MmsEngine, native_bf16, resolve_precision
 from bulletin.errors import BulletinError
 from bulletin.model import MmsSettings, VoiceProfile
 from bulletin.pipeline import Resources, prepare
+from bulletin.synthesis import plan_utterances, speak, synthesize_script
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER_NAME = "tts_models--urd-script_arabic--fairseq--vits"
@@ -131,6 +132,25 @@ def test_bfloat16_decoder_keeps_durations_and_stays_close_to_float32(engine, mod
     snr = 10 * np.log10(np.sum(reference**2) / np.sum((reference - approx) ** 2))
     assert snr > 30
     assert approx.tobytes() == halved.synthesize(text, PLAIN).samples.astype(np.float64).tobytes()
+
+
+def test_voices_shaped_in_a_worker_match_speaking_in_process(engine: MmsEngine) -> None:
+    """synthesize_script shapes each voice in a worker process while the model speaks the
+    next sentence; the clips, their order and their bytes are those of `speak`."""
+    cast = load_cast(ROOT / "voices")
+    script = prepare(parse_article(ARTICLE, "meeting.txt"), Resources(engine, cast))
+    plan = plan_utterances(script, engine.max_chars)
+    tasks = [
+        (piece.text, cast.voices[segment.voice or cast.narrator])
+        for segment, pieces in zip(script.segments, plan, strict=True)
+        for piece in pieces
+    ]
+    assert isinstance(engine, VoiceShapingEngine) and len(tasks) > 1
+    overlapped = [clip for clips in synthesize_script(script, plan, engine, cast) for clip in clips]
+    in_process = [speak(engine, text, voice) for text, voice in tasks]
+    assert [c.samples.tobytes() for c in overlapped] == [c.samples.tobytes() for c in in_process]
+    text, voice = tasks[-1]  # putin's voice is shifted: the worker really reshaped it
+    assert engine.model_speech(text, voice).samples.tobytes() != in_process[-1].samples.tobytes()
 
 
 def test_length_scale_reaches_the_model(engine: MmsEngine) -> None:

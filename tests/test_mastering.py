@@ -173,6 +173,22 @@ def test_true_peak_of_silence():
     assert true_peak(np.zeros(1000), 44100) == -np.inf
 
 
+@pytest.mark.parametrize("factor", [4, 12])
+@pytest.mark.parametrize("length", [5, 1000, 2 * 1024 + 37])
+def test_interpolation_is_resample_poly_with_the_same_filter(monkeypatch, factor, length):
+    """The matrix form gives scipy's zero-stuff-and-filter result, across chunk edges and a
+    last block that is not whole; each chunk comes back with its own input samples."""
+    monkeypatch.setattr(mastering, "_CHUNK_SAMPLES", 1024)
+    x = np.random.default_rng(length).standard_normal(length).astype(np.float32)
+    expected = signal.resample_poly(x, factor, 1, window=mastering._interpolator(factor))
+    chunks = list(mastering._oversampled_chunks(x, factor))
+    assert len(chunks) == -(-length // 1024)
+    assert np.array_equal(np.concatenate([chunk for chunk, _ in chunks]), x)
+    rows = np.concatenate([rows for _, rows in chunks])
+    assert rows.shape == (length, factor)
+    assert np.allclose(rows.ravel(), expected, rtol=0, atol=1e-6)
+
+
 # ---------------------------------------------------------------- resampling and limiter
 
 

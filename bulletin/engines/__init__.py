@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bulletin.errors import BulletinError
 from bulletin.model import Clip, VoiceProfile
@@ -28,6 +29,21 @@ class Engine(Protocol):
 
     def synthesize(self, text: str, voice: VoiceProfile) -> Clip:
         """Speak `text` (one sentence or a short passage) with `voice`."""
+
+
+@runtime_checkable
+class VoiceShapingEngine(Protocol):
+    """An engine that makes its voices by reshaping one model's speech afterwards:
+    `synthesize(text, voice)` is `shape_voice(model_speech(text, voice), voice)`.
+
+    `shape_voice` is a module-level function that depends on its arguments alone, so it
+    can run in another process while the model speaks the next sentence.
+    """
+
+    shape_voice: Callable[[Clip, VoiceProfile], Clip]
+
+    def model_speech(self, text: str, voice: VoiceProfile) -> Clip:
+        """The model's own speech for `text` with `voice`'s model settings."""
 
 
 ENGINE_NAMES = ("auto", "espeak", "mms")

@@ -45,6 +45,11 @@ def neural_available() -> bool:
     return all(find_spec(name) is not None for name in ("TTS", "torch", "parselmouth"))
 
 
+def shape_voice(clip: Clip, voice: VoiceProfile) -> Clip:
+    """The voice's pitch and formant shift applied to the model's speech."""
+    return transform(clip, voice.mms)
+
+
 class MmsEngine:
     """MMS Urdu VITS through Coqui TTS; one model per run, shared by every voice."""
 
@@ -52,6 +57,7 @@ class MmsEngine:
     max_chars = MAX_CHARS
     credit = MMS_URDU.credit
     multiprocess = False  # one model in memory; torch uses the cores within each call
+    shape_voice = staticmethod(shape_voice)  # see VoiceShapingEngine
 
     def __init__(
         self, model_dir: Path, threads: int | None = None, precision: str = "auto"
@@ -93,11 +99,14 @@ class MmsEngine:
         check_settings(voice.name, voice.mms)
 
     def synthesize(self, text: str, voice: VoiceProfile) -> Clip:
+        return shape_voice(self.model_speech(text, voice), voice)
+
+    def model_speech(self, text: str, voice: VoiceProfile) -> Clip:
+        """The model's speech, before the voice's pitch and formant shift."""
         ids = self._token_ids(text)
         if not ids:
             return Clip(np.zeros(0, np.float32), self.sample_rate)
-        samples = self._infer(ids, voice, seed_for(text, voice))
-        return transform(Clip(samples, self.sample_rate), voice.mms)
+        return Clip(self._infer(ids, voice, seed_for(text, voice)), self.sample_rate)
 
     def _token_ids(self, text: str) -> list[int]:
         """The model's ids for `text`. Punctuation outside the vocabulary becomes a space:
