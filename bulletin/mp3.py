@@ -25,9 +25,13 @@ Encoding is deterministic: the same samples, rate and bitrate give the same byte
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
+import signal
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -103,18 +107,41 @@ def _samples(clip: Clip) -> np.ndarray:
     return np.clip(data, -1.0, 1.0) if peak > 1.0 else data
 
 
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C until the block is done, then deliver it.
+
+    On an in-memory file libsndfile calls back into Python for every block it reads or
+    writes; cffi swallows an exception raised in such a callback and the block is lost, so
+    an encode interrupted there would return a damaged MP3 as if nothing had happened.
+    """
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or not callable(previous):
+        yield
+        return
+    caught: list[object] = []
+    signal.signal(signal.SIGINT, lambda *args: caught.append(args))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        previous(signal.SIGINT, None)  # the default handler raises KeyboardInterrupt
+
+
 def _lame(data: np.ndarray, sample_rate: int, level: float) -> bytes:
     buffer = io.BytesIO()
     try:
-        sf.write(
-            buffer,
-            data,
-            sample_rate,
-            format="MP3",
-            subtype="MPEG_LAYER_III",
-            compression_level=level,
-            bitrate_mode="CONSTANT",
-        )
+        with _interrupts_held():
+            sf.write(
+                buffer,
+                data,
+                sample_rate,
+                format="MP3",
+                subtype="MPEG_LAYER_III",
+                compression_level=level,
+                bitrate_mode="CONSTANT",
+            )
     except (sf.LibsndfileError, ValueError, TypeError) as exc:
         raise BulletinError(f"MP3 encoding failed: {exc}") from exc
     return buffer.getvalue()
@@ -150,7 +177,8 @@ def encoder_gain_db(bitrate_kbps: int = 128, sample_rate: int = 44100) -> float:
 
 def _decode(source: str | os.PathLike[str] | io.BytesIO, name: str) -> Clip:
     try:
-        data, rate = sf.read(source, dtype="float32")
+        with _interrupts_held():
+            data, rate = sf.read(source, dtype="float32")
     except (sf.LibsndfileError, RuntimeError, ValueError) as exc:
         raise BulletinError(f"cannot decode MP3 {name}: {exc}") from exc
     mono = data if data.ndim == 1 else data.mean(axis=1, dtype=np.float32)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal as signals
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 import numpy as np
@@ -13,6 +15,7 @@ from scipy import signal
 
 from bulletin.cache import ClipCache, clip_key
 from bulletin.engines import Engine, VoiceShapingEngine
+from bulletin.errors import BulletinError
 from bulletin.model import Cast, Clip, PostProcess, Script, Segment, Utterance, VoiceProfile
 from bulletin.normalize import utterances
 
@@ -83,15 +86,21 @@ def synthesize_script(
 
 def _speak_all(engine: Engine, tasks: list[tuple[str, VoiceProfile]], jobs: int) -> Iterator[Clip]:
     """Speak every task, in order: in worker processes when the engine runs that way."""
-    if engine.multiprocess and jobs >= 2 and len(tasks) >= MIN_PARALLEL_TASKS:
-        context = multiprocessing.get_context("spawn")  # no forking of a threaded parent
-        with ProcessPoolExecutor(jobs, context, _start_worker, (engine.name,)) as pool:
-            yield from pool.map(_worker_speak, tasks, chunksize=WORKER_CHUNK)
-    elif isinstance(engine, VoiceShapingEngine) and len(tasks) > 1:
-        yield from _speak_overlapped(engine, tasks)
-    else:
-        for text, voice in tasks:
-            yield speak(engine, text, voice)
+    try:
+        if engine.multiprocess and jobs >= 2 and len(tasks) >= MIN_PARALLEL_TASKS:
+            context = multiprocessing.get_context("spawn")  # no forking of a threaded parent
+            with ProcessPoolExecutor(jobs, context, _start_worker, (engine.name,)) as pool:
+                yield from pool.map(_worker_speak, tasks, chunksize=WORKER_CHUNK)
+        elif isinstance(engine, VoiceShapingEngine) and len(tasks) > 1:
+            yield from _speak_overlapped(engine, tasks)
+        else:
+            for text, voice in tasks:
+                yield speak(engine, text, voice)
+    except BrokenProcessPool:
+        raise BulletinError(
+            "a synthesis worker process stopped unexpectedly (out of memory, or a script "
+            "that calls bulletin without an `if __name__ == '__main__':` block)"
+        ) from None
 
 
 def _speak_overlapped(
@@ -105,7 +114,7 @@ def _speak_overlapped(
     The worker starts while the model loads. Same clips as `speak`, one by one.
     """
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(1, context) as shaper:
+    with ProcessPoolExecutor(1, context, _ignore_interrupts) as shaper:
         # Start the worker (and its imports) now, while the model loads.
         shaper.submit(engine.shape_voice, Clip(np.zeros(0, np.float32), 16000), tasks[0][1])
         pending: deque[tuple[Future[Clip], PostProcess]] = deque()
@@ -126,7 +135,14 @@ def _start_worker(engine_name: str) -> None:
     global _worker_engine
     from bulletin.engines import load_engine
 
+    _ignore_interrupts()
     _worker_engine = load_engine(engine_name)
+
+
+def _ignore_interrupts() -> None:
+    """Leave Ctrl-C to the main process, which stops the run and then its workers
+    (otherwise every worker prints its own traceback)."""
+    signals.signal(signals.SIGINT, signals.SIG_IGN)
 
 
 def _worker_speak(task: tuple[str, VoiceProfile]) -> Clip:

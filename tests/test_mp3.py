@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import signal as signals
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -155,3 +159,22 @@ def test_encode_rejects_bad_samples():
         mp3.encode_mp3_bytes(Clip(np.zeros((10, 2), dtype=np.float32), 44100))
     with pytest.raises(BulletinError):
         mp3.encode_mp3_bytes(Clip(np.zeros(0, dtype=np.float32), 44100))
+
+
+def test_ctrl_c_inside_a_libsndfile_call_waits_for_it_then_is_raised():
+    """libsndfile's callbacks into Python would swallow a KeyboardInterrupt and lose a block
+    of the MP3; the interrupt is held until the call returns, then raised."""
+    finished = []
+    with pytest.raises(KeyboardInterrupt), mp3._interrupts_held():
+        os.kill(os.getpid(), signals.SIGINT)
+        time.sleep(0.05)  # the handler has run by now
+        finished.append(True)
+    assert finished == [True]
+    assert signals.getsignal(signals.SIGINT) is signals.default_int_handler
+
+    tone = (0.3 * np.sin(np.arange(44100 * 20) * 0.05)).astype(np.float32)
+    timer = threading.Timer(0.05, os.kill, (os.getpid(), signals.SIGINT))
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        mp3.encode_mp3_bytes(Clip(tone, 44100))
+    timer.join()
