@@ -187,18 +187,17 @@ def _oversampled_chunks(
     """
     x = np.asarray(samples, dtype=np.float32)
     matrix = _block_interpolation_matrix(factor)
-    span = matrix.shape[0]  # inputs that one block of outputs depends on
     block = _INTERPOLATION_BLOCK
-    blocks = -(-len(x) // block)
-    reach = (span - block) // 2
-    padded = np.zeros(blocks * block + span - block, np.float32)
-    padded[reach : reach + len(x)] = x
-    stretches = np.lib.stride_tricks.sliding_window_view(padded, span)[::block]
-    per_chunk = _CHUNK_SAMPLES // block
-    for first in range(0, blocks, per_chunk):
-        start = first * block
-        stop = min(start + per_chunk * block, len(x))
-        product = np.ascontiguousarray(stretches[first : first + per_chunk]) @ matrix
+    reach = (matrix.shape[0] - block) // 2  # inputs either side that a block depends on
+    for start in range(0, len(x), _CHUNK_SAMPLES):
+        stop = min(start + _CHUNK_SAMPLES, len(x))
+        blocks = -(-(stop - start) // block)
+        # The chunk with `reach` real neighbours either side, zeros beyond the signal.
+        padded = np.zeros(blocks * block + 2 * reach, np.float32)
+        first, last = max(start - reach, 0), min(start + blocks * block + reach, len(x))
+        padded[first - (start - reach) : last - (start - reach)] = x[first:last]
+        stretches = np.lib.stride_tricks.sliding_window_view(padded, matrix.shape[0])[::block]
+        product = np.ascontiguousarray(stretches) @ matrix
         yield x[start:stop], product.reshape(-1, factor)[: stop - start]
 
 
