@@ -13,6 +13,8 @@ from one run on one machine, as ratios:
 - naive: Coqui's `tts` command once per segment, then the WAVs joined into an MP3, and its
   time over ours;
 - peak memory (max RSS) of the `bulletin generate` process;
+- two fixed costs behind the overhead: a fresh process importing torch and Coqui and loading
+  the model, and the MP3 encoder on the episode's audio;
 - the bf16 decoder against float32: speed-up and the waveform's signal-to-error ratio.
 
     python bench/bench_neural.py [--model-dir DIR] [--article FILE] [--precision P]
@@ -75,7 +77,7 @@ def model_time(model_dir: Path, article: Path, precision: str) -> dict[str, floa
             samples += len(audio)
     audio_s = samples / engine.sample_rate
     return {
-        "load_s": load_s,
+        "load_in_process_s": load_s,  # torch already imported by the bench
         "model_s": busy,
         "model_audio_s": audio_s,
         "model_rtf": busy / audio_s,
@@ -114,6 +116,31 @@ def precision_error(model_dir: Path, article: Path, count: int = 6) -> dict[str,
         "bf16_snr_db": 10 * np.log10(signal / max(error, 1e-30)),
         "bf16_same_durations": float(same_length),
     }
+
+
+def cold_load(model_dir: Path, precision: str) -> float:
+    """Seconds a fresh process takes to import torch and Coqui and load the model: the
+    fixed cost every cold `generate` pays before it speaks."""
+    code = (
+        "import sys, time; started = time.perf_counter()\n"
+        "from pathlib import Path\n"
+        "from bulletin.engines.mms import MmsEngine\n"
+        "MmsEngine(Path(sys.argv[1]), precision=sys.argv[2]).load()\n"
+        "print(time.perf_counter() - started)\n"
+    )
+    command = [sys.executable, "-c", code, str(model_dir), precision]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    return float(done.stdout.split()[-1])
+
+
+def encode_time(episode: Path) -> float:
+    """Seconds the MP3 encoder takes for the episode's own mastered audio (decoded)."""
+    from bulletin.mp3 import decode_mp3, encode_mp3_bytes
+
+    audio = decode_mp3(episode)
+    started = time.perf_counter()
+    encode_mp3_bytes(audio)
+    return time.perf_counter() - started
 
 
 def run_generate(article: Path, out: Path, env: dict[str, str], *extra: str) -> tuple[float, float]:
@@ -188,10 +215,14 @@ def main() -> None:
         warm, _ = run_generate(args.article, work / "c", env, *engine)
         naive_s = math.nan if args.skip_naive else naive(args.article, tts_home, work)
         error = precision_error(folder, args.article)
+        fixed = {
+            "cold_load_s": cold_load(folder, args.precision),
+            "mp3_encode_s": encode_time(next((work / "a").glob("*.mp3"))),
+        }
     from bulletin.engines.mms import resolve_precision
 
     report = {
-        "weights": "real" if args.model_dir else "random (full size)",
+        "weights": str(args.model_dir) if args.model_dir else "random (full size)",
         "cpus": os.cpu_count(),
         "precision": resolve_precision(args.precision),
         **{k: round(v, 3) for k, v in error.items()},
@@ -200,6 +231,7 @@ def main() -> None:
         "generate_s": round(cold, 2),
         "generate_rtf": round(cold / duration, 3),
         "pipeline_overhead": round(cold / model["model_s"] - 1, 3),
+        **{k: round(v, 2) for k, v in fixed.items()},
         "warm_rerun_s": round(warm, 2),
         "warm_rerun_ratio": round(warm / duration, 3),
         "naive_s": round(naive_s, 2),
