@@ -35,6 +35,7 @@ from bulletin.voice_transform import check_settings, transform
 
 MAX_CHARS = 200  # MMS was trained on verse-length utterances; longer text is cut at clauses
 PRECISIONS = ("auto", "fp32", "bf16")
+DECODER_FORMS = 2  # revision of hifigan.py's layer forms, in the cache key: bump on change
 NEURAL_EXTRA = "install it as the README says (torch first, then pip install -e '.[neural]')"
 
 
@@ -75,9 +76,10 @@ class MmsEngine:
 
     @functools.cached_property
     def identity(self) -> str:
-        """A hash of the model files (read once, and only when the cache needs it) and the
-        decoder's precision, which changes the samples slightly."""
-        return f"mms:{self.folder.fingerprint()}:{self.precision}"
+        """A hash of the model files (read once, and only when the cache needs it), the
+        decoder's precision and the revision of its layer forms: both change the samples
+        slightly."""
+        return f"mms:{self.folder.fingerprint()}:{self.precision}:decoder{DECODER_FORMS}"
 
     @property
     def _model(self) -> Any:
@@ -204,6 +206,8 @@ def _load_vits(folder: ModelFolder, threads: int | None, precision: str = "fp32"
     from TTS.tts.configs.vits_config import VitsConfig
     from TTS.tts.models.vits import Vits, VitsArgs
 
+    from bulletin.engines import hifigan
+
     # No discriminator: it only serves training, and building it costs 180 MB.
     config = VitsConfig(model_args=VitsArgs(init_discriminator=False))
     model = Vits(config)
@@ -217,30 +221,7 @@ def _load_vits(folder: ModelFolder, threads: int | None, precision: str = "fp32"
     for module in model.modules():
         if parametrize.is_parametrized(module, "weight"):
             parametrize.remove_parametrizations(module, "weight")
-    if precision == "bf16":
-        model.waveform_decoder = _bfloat16_decoder(model.waveform_decoder)
+    decoder = hifigan.faster_layers(model.waveform_decoder)
+    model.waveform_decoder = hifigan.bfloat16(decoder) if precision == "bf16" else decoder
     gc.collect()  # the checkpoint's tensors, read and copied, go now rather than later
     return model
-
-
-def _bfloat16_decoder(module: Any) -> Any:
-    """`module` run under bfloat16 autocast, its output back in float32.
-
-    Only the HiFi-GAN decoder is wrapped: it is 83 % of the model's time, and the text
-    encoder, flow and duration predictor stay in float32, so durations are unchanged. On
-    full-size weights the decoder runs 2.0 times faster and its waveform differs from
-    float32 by -39 dB (SNR 39 dB, bench/bench_neural.py --precision), below the coding
-    noise of a 128 kbps MP3.
-    """
-    import torch
-
-    class Bfloat16Decoder(torch.nn.Module):
-        def __init__(self, inner: torch.nn.Module) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, *args: Any, **kwargs: Any) -> Any:
-            with torch.autocast("cpu", dtype=torch.bfloat16):
-                return self.inner(*args, **kwargs).float()
-
-    return Bfloat16Decoder(module)
