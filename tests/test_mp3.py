@@ -161,7 +161,16 @@ def test_encode_rejects_bad_samples():
         mp3.encode_mp3_bytes(Clip(np.zeros(0, dtype=np.float32), 44100))
 
 
-def test_ctrl_c_inside_a_libsndfile_call_waits_for_it_then_is_raised():
+@pytest.fixture
+def ctrl_c_raises():
+    """Python's own Ctrl-C handler, whatever this process inherited: a shell starts
+    background jobs with SIGINT ignored, and then no KeyboardInterrupt could arrive."""
+    inherited = signals.signal(signals.SIGINT, signals.default_int_handler)
+    yield
+    signals.signal(signals.SIGINT, inherited)
+
+
+def test_ctrl_c_inside_a_libsndfile_call_waits_for_it_then_is_raised(ctrl_c_raises):
     """libsndfile's callbacks into Python would swallow a KeyboardInterrupt and lose a block
     of the MP3; the interrupt is held until the call returns, then raised."""
     finished = []
